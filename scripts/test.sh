@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test: starts the real services the tests need (a private Postgres on a loopback
+# port), runs `dotnet test` on the solution, and ends with one line "N passed, N failed".
+# Exits non-zero when anything failed or did not build.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null ||
+    echo $((20000 + RANDOM % 30000))
+}
+
+work=$(mktemp -d /tmp/molecule-test.XXXXXX)
+chmod 755 "$work"
+cleanup() {
+  scripts/services.sh postgres stop "$work/pg"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "starting Postgres for the tests" >&2
+PG_EXTRA_OPTS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  MOLECULE_TEST_DATABASE_URL=$(scripts/services.sh postgres start "$work/pg" "$(free_port)") || {
+  echo "0 passed, 1 failed"; exit 1; }
+export MOLECULE_TEST_DATABASE_URL="${MOLECULE_TEST_DATABASE_URL%/molecule*}/postgres?sslmode=disable"
+
+log="$work/test.log"
+dotnet test Molecule.sln -c "${CONFIGURATION:-Debug}" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# dotnet prints one summary per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, ..."
+sum() { grep -Eo "$1: +[0-9]+" "$log" | grep -Eo '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
+passed=$(sum Passed)
+failed=$(sum Failed)
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1 # the build or the test host failed before any test could report
+fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
