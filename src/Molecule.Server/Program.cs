@@ -1,5 +1,6 @@
 using Molecule.Auth;
 using Molecule.Events;
+using Molecule.Kernel.Auth;
 using Molecule.Kernel.Configuration;
 using Molecule.Kernel.Data;
 using Molecule.Kernel.Http;
@@ -30,8 +31,10 @@ await app.Services.GetRequiredService<MigrationRunner>()
     .ApplyAsync(Migration.FromEmbeddedResources(typeof(Program).Assembly));
 
 app.UseRouting();
+app.UseMoleculeAuth();
 
-app.MapGet("/health", () => Results.Json(new Dictionary<string, string> { ["status"] = "ok" }));
+app.MapGet("/health", () => Results.Json(new Dictionary<string, string> { ["status"] = "ok" }))
+    .AllowOpen("liveness probe");
 
 app.MapAuth();
 app.MapEvents();

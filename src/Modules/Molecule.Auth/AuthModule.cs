@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +10,12 @@ public static class AuthModule
     public static IServiceCollection AddAuth(this IServiceCollection services, IConfiguration configuration)
     {
         return services;
+    }
+
+    /// <summary>Enforces each endpoint's <c>RouteAuth</c> metadata; goes after UseRouting.</summary>
+    public static IApplicationBuilder UseMoleculeAuth(this IApplicationBuilder app)
+    {
+        return app;
     }
 
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder endpoints)
