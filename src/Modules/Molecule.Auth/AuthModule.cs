@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Molecule.Auth.Tokens;
+using Molecule.Kernel.Auth;
 
 namespace Molecule.Auth;
 
@@ -9,6 +11,7 @@ public static class AuthModule
 {
     public static IServiceCollection AddAuth(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IWorkspaceTokens, WorkspaceTokenStore>();
         return services;
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Molecule.Kernel.Workspaces;
+using Molecule.Workspaces.Directory;
 
 namespace Molecule.Workspaces;
 
@@ -8,6 +10,8 @@ public static class WorkspacesModule
 {
     public static IServiceCollection AddWorkspaces(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IWorkspaceDirectory, WorkspaceDirectory>();
+        services.AddSingleton<IWorkspaceHierarchy, WorkspaceHierarchy>();
         return services;
     }
 
