@@ -5,6 +5,7 @@ using Molecule.Kernel.Configuration;
 using Molecule.Kernel.Data;
 using Molecule.Kernel.Http;
 using Molecule.Provisioner;
+using Molecule.Registry;
 using Molecule.RuntimeRegistry;
 using Molecule.Secrets;
 using Molecule.Workspaces;
@@ -23,7 +24,8 @@ builder.Services
     .AddSecrets(builder.Configuration)
     .AddRuntimeRegistry(builder.Configuration)
     .AddProvisioner(builder.Configuration)
-    .AddWorkspaces(builder.Configuration);
+    .AddWorkspaces(builder.Configuration)
+    .AddRegistry(builder.Configuration);
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.MapSecrets();
 app.MapRuntimeRegistry();
 app.MapProvisioner();
 app.MapWorkspaces();
+app.MapRegistry();
 
 await app.RunAsync();
 
