@@ -20,7 +20,7 @@ internal sealed record HeartbeatOutcome(bool Found, WorkspaceStatus PreviousStat
 /// write. Under no load a heartbeat is written at once; under load the number of statements stays
 /// flat while the number of heartbeats grows.
 /// </summary>
-internal sealed class HeartbeatCoalescer(NpgsqlDataSource db) : BackgroundService
+internal sealed class HeartbeatCoalescer(NpgsqlDataSource db, TimeProvider clock) : BackgroundService
 {
     private const int MaxBatch = 2000;
 
@@ -117,7 +117,7 @@ internal sealed class HeartbeatCoalescer(NpgsqlDataSource db) : BackgroundServic
                 FOR UPDATE OF w
             )
             UPDATE workspaces w SET
-                last_heartbeat_at = now(),
+                last_heartbeat_at = @now,
                 last_error_rate = i.error_rate,
                 last_sample_error = i.sample_error,
                 active_tasks = i.active_tasks,
@@ -130,6 +130,7 @@ internal sealed class HeartbeatCoalescer(NpgsqlDataSource db) : BackgroundServic
             """,
             new
             {
+                now = clock.GetUtcNow(),
                 ids = writes.Select(w => w.WorkspaceId).ToArray(),
                 errorRates = writes.Select(w => w.Heartbeat.ErrorRate).ToArray(),
                 sampleErrors = writes.Select(w => w.Heartbeat.SampleError ?? "").ToArray(),

@@ -22,7 +22,8 @@ internal static class RegisterEndpoint
         NpgsqlDataSource db,
         IWorkspaceTokens tokens,
         IEventPublisher events,
-        IOptions<PlatformOptions> platform)
+        IOptions<PlatformOptions> platform,
+        TimeProvider clock)
     {
         var body = await JsonBodyReader.ReadAsync(context.Request, RegistryJsonContext.Default.RegisterRequest, 256 * 1024);
         if (body.Error == JsonBodyError.TooLarge)
@@ -55,18 +56,18 @@ internal static class RegisterEndpoint
             var upserted = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
                 """
                 INSERT INTO workspaces (id, name, url, agent_card, status, last_heartbeat_at, updated_at)
-                VALUES (@id, @name, @url, @card::jsonb, 'online', now(), now())
+                VALUES (@id, @name, @url, @card::jsonb, 'online', @now, now())
                 ON CONFLICT (id) DO UPDATE SET
                     url = CASE WHEN workspaces.url LIKE 'http://127.0.0.1%' THEN workspaces.url
                                ELSE COALESCE(EXCLUDED.url, workspaces.url) END,
                     agent_card = EXCLUDED.agent_card,
                     status = 'online',
-                    last_heartbeat_at = now(),
+                    last_heartbeat_at = @now,
                     updated_at = now()
                 WHERE workspaces.status <> 'removed'
                 RETURNING id
                 """,
-                new { id, name = id.ToString(), url, card },
+                new { id, name = id.ToString(), url, card, now = clock.GetUtcNow() },
                 cancellationToken: context.RequestAborted));
             if (upserted is null)
             {
