@@ -1,3 +1,4 @@
+using Molecule.A2A;
 using Molecule.Auth;
 using Molecule.Events;
 using Molecule.Kernel.Auth;
@@ -25,7 +26,8 @@ builder.Services
     .AddRuntimeRegistry(builder.Configuration)
     .AddProvisioner(builder.Configuration)
     .AddWorkspaces(builder.Configuration)
-    .AddRegistry(builder.Configuration);
+    .AddRegistry(builder.Configuration)
+    .AddA2A(builder.Configuration);
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapRuntimeRegistry();
 app.MapProvisioner();
 app.MapWorkspaces();
 app.MapRegistry();
+app.MapA2A();
 
 await app.RunAsync();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Molecule.Kernel.Auth;
+using Molecule.Kernel.Workspaces;
 using Molecule.Registry.Discovery;
 using Molecule.Registry.Gates;
 using Molecule.Registry.Heartbeat;
@@ -23,6 +24,7 @@ public static class RegistryModule
             .ValidateOnStart();
         services.AddSingleton<RegistryGate>();
         services.AddSingleton<RuntimeOverrides>();
+        services.AddSingleton<IAgentRuntimeSignals>(provider => provider.GetRequiredService<RuntimeOverrides>());
         services.AddSingleton<HeartbeatCoalescer>();
         services.AddHostedService(provider => provider.GetRequiredService<HeartbeatCoalescer>());
         services.AddSingleton<LivenessSweep>();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Molecule.Kernel.A2A;
 using Molecule.Kernel.Events;
 using Molecule.Kernel.Http;
 using Molecule.Kernel.Workspaces;
@@ -18,7 +19,8 @@ internal static class HeartbeatEndpoint
         HeartbeatCoalescer coalescer,
         RuntimeOverrides overrides,
         NpgsqlDataSource db,
-        IEventPublisher events)
+        IEventPublisher events,
+        IA2AQueue queue)
     {
         var body = await JsonBodyReader.ReadAsync(context.Request, RegistryJsonContext.Default.HeartbeatRequest, 64 * 1024);
         if (body.Error == JsonBodyError.TooLarge)
@@ -49,7 +51,7 @@ internal static class HeartbeatEndpoint
 
         if (outcome.Found && outcome.DecidesStatus)
         {
-            var agentManagesStatus = overrides.For(id)?.Has(RuntimeOverrides.StatusManagement) ?? false;
+            var agentManagesStatus = overrides.HasCapability(id, IAgentRuntimeSignals.StatusManagement);
             foreach (var transition in HeartbeatRules.Decide(outcome.PreviousStatus, heartbeat, agentManagesStatus))
             {
                 if (await ApplyAsync(db, id, transition))
@@ -78,6 +80,10 @@ internal static class HeartbeatEndpoint
         if (outcome.Found)
         {
             overrides.Store(id, heartbeat.RuntimeMetadata);
+            if (heartbeat.ActiveTasks < outcome.MaxConcurrentTasks)
+            {
+                queue.DrainOneInBackground(id);
+            }
         }
 
         return Results.Json(new JsonObject { ["status"] = "ok" });

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Molecule.Kernel.Workspaces;
 
 namespace Molecule.Registry.Heartbeat;
 
@@ -12,13 +13,17 @@ internal sealed record RuntimeOverride(IReadOnlyDictionary<string, bool> Capabil
 /// Per-workspace runtime overrides from heartbeats, in memory as in the reference (lost on restart;
 /// the next heartbeat restores them). A heartbeat without metadata clears them.
 /// </summary>
-internal sealed class RuntimeOverrides
+internal sealed class RuntimeOverrides : IAgentRuntimeSignals
 {
-    public const string StatusManagement = "status_mgmt";
 
     private readonly ConcurrentDictionary<Guid, RuntimeOverride> _byWorkspace = new();
 
     public RuntimeOverride? For(Guid workspaceId) => _byWorkspace.GetValueOrDefault(workspaceId);
+
+    public bool HasCapability(Guid workspaceId, string capability) => For(workspaceId)?.Has(capability) ?? false;
+
+    public TimeSpan? IdleTimeout(Guid workspaceId) =>
+        For(workspaceId)?.IdleTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
 
     public void Store(Guid workspaceId, RuntimeMetadata? metadata)
     {
