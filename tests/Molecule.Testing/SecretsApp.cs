@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Workspaces;
 
@@ -15,7 +16,10 @@ public sealed class SecretsApp : MoleculeApp
 {
     public SecretsRestartRecorder Restarts { get; } = new();
 
-    public static async Task<SecretsApp> StartSecretsAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>Every log line the host wrote, for asserting that secret values never reach a log.</summary>
+    public SecretsLogCapture Logs { get; } = new();
+
+    public static async Task<SecretsApp> BootAsync(IDictionary<string, string?>? settings = null)
     {
         var app = new SecretsApp();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -43,6 +47,10 @@ public sealed class SecretsApp : MoleculeApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IWorkspaceLifecycle>(Restarts));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IWorkspaceLifecycle>(Restarts);
+            services.AddSingleton<ILoggerProvider>(Logs);
+        });
     }
 }

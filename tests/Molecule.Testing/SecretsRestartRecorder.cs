@@ -9,23 +9,24 @@ namespace Molecule.Testing;
 /// </summary>
 public sealed class SecretsRestartRecorder : IWorkspaceLifecycle
 {
-    private readonly ConcurrentQueue<(Guid WorkspaceId, string Reason)> _requests = new();
+    private readonly ConcurrentQueue<RestartRequest> _requests = new();
     private readonly SemaphoreSlim _arrived = new(0);
 
-    public IReadOnlyList<(Guid WorkspaceId, string Reason)> Requests => [.. _requests];
+    public IReadOnlyList<RestartRequest> Requests => [.. _requests];
 
     public Task<bool> RestartAsync(Guid workspaceId, string reason, CancellationToken cancellationToken = default)
     {
-        _requests.Enqueue((workspaceId, reason));
+        _requests.Enqueue(new RestartRequest(workspaceId, reason));
         _arrived.Release();
         return Task.FromResult(true);
     }
 
-    /// <summary>Waits (at most <paramref name="timeout"/>) until every id was asked to restart.</summary>
-    public async Task<IReadOnlyList<(Guid WorkspaceId, string Reason)>> WaitForAsync(TimeSpan timeout, params Guid[] workspaceIds)
+    /// <summary>Waits, at most <paramref name="timeout"/>, until the recorded requests satisfy <paramref name="condition"/>.</summary>
+    public async Task<IReadOnlyList<RestartRequest>> WaitUntilAsync(
+        Func<IReadOnlyList<RestartRequest>, bool> condition, TimeSpan timeout, string expectation)
     {
         using var deadline = new CancellationTokenSource(timeout);
-        while (!workspaceIds.All(id => _requests.Any(request => request.WorkspaceId == id)))
+        while (!condition(Requests))
         {
             try
             {
@@ -33,11 +34,19 @@ public sealed class SecretsRestartRecorder : IWorkspaceLifecycle
             }
             catch (OperationCanceledException)
             {
-                var missing = workspaceIds.Where(id => _requests.All(request => request.WorkspaceId != id));
-                throw new TimeoutException($"no restart requested within {timeout} for: {string.Join(", ", missing)}");
+                throw new TimeoutException($"within {timeout}: expected {expectation}; recorded {Requests.Count} restart request(s)");
             }
         }
 
         return Requests;
     }
+
+    /// <summary>Waits until every id was asked to restart at least once.</summary>
+    public Task<IReadOnlyList<RestartRequest>> WaitForAsync(TimeSpan timeout, params Guid[] workspaceIds) =>
+        WaitUntilAsync(
+            requests => workspaceIds.All(id => requests.Any(request => request.WorkspaceId == id)),
+            timeout,
+            $"a restart of {string.Join(", ", workspaceIds)}");
 }
+
+public sealed record RestartRequest(Guid WorkspaceId, string Reason);
