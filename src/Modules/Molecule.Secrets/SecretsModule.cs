@@ -9,11 +9,11 @@ using Molecule.Secrets.DeleteWorkspaceSecret;
 using Molecule.Secrets.ListGlobalSecrets;
 using Molecule.Secrets.ListWorkspaceSecrets;
 using Molecule.Secrets.ReadSecretValues;
+using Molecule.Secrets.Reading;
 using Molecule.Secrets.Restarts;
 using Molecule.Secrets.SetGlobalSecret;
 using Molecule.Secrets.SetWorkspaceSecret;
 using Molecule.Secrets.Storage;
-using Molecule.Secrets.Values;
 using Molecule.Secrets.WorkspaceModel;
 
 namespace Molecule.Secrets;

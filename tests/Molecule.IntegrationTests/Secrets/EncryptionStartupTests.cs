@@ -31,11 +31,12 @@ public sealed class EncryptionStartupTests
     }
 
     [Fact]
-    public async Task Production_with_a_key_boots_and_encrypts()
+    public async Task Production_with_a_key_boots_encrypts_and_says_KMS_is_not_in_force()
     {
         await using var app = await SecretsApp.BootAsync(new Dictionary<string, string?>
         {
             ["MOLECULE_ENV"] = "production",
+            ["KMS_KEY_ARN"] = "arn:aws:kms:us-east-1:111122223333:key/test",
             ["ADMIN_TOKEN"] = SecretsTest.AdminToken,
             ["SECRETS_ENCRYPTION_KEY"] = Convert.ToBase64String(Convert.FromHexString(SecretsTest.HexKey)),
         });
@@ -45,6 +46,7 @@ public sealed class EncryptionStartupTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         app.Logs.Lines.ShouldContain(line => line.Contains("encrypted at rest with AES-256-GCM"));
         app.Logs.Lines.ShouldNotContain(line => line.Contains("SECRETS_ENCRYPTION_KEY is not set"));
+        app.Logs.Lines.ShouldContain(line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("KMS_KEY_ARN is set"));
     }
 
     /// <summary>Boots a host that must fail; returns everything the failure said.</summary>

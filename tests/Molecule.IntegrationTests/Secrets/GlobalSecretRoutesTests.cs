@@ -95,6 +95,15 @@ public sealed class GlobalSecretRoutesTests(PlaintextSecretsFixture fixture) : I
     }
 
     [Fact]
+    public async Task A_key_longer_than_1024_bytes_is_400()
+    {
+        var response = await _admin.SetGlobalAsync(new string('é', 513), "v");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ErrorAsync()).ShouldBe("invalid request body");
+    }
+
+    [Fact]
     public async Task Oversized_body_is_413()
     {
         var response = await _admin.PutAsJsonAsync("/settings/secrets", new { key = "HUGE", value = new string('x', 65 * 1024) });

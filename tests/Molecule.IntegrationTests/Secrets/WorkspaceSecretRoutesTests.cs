@@ -151,6 +151,7 @@ public sealed class WorkspaceSecretRoutesTests(PlaintextSecretsFixture fixture) 
     [InlineData("""{"key":"K","value":42}""")]
     [InlineData("""{"key":["K"],"value":"v"}""")]
     [InlineData("""{"key":"K\u0000X","value":"v"}""")]
+    [InlineData("""{"key":"K","value":"lone \ud800 surrogate"}""")]
     [InlineData("""{"key":"K","value":"v\""")]
     [InlineData("""not json""")]
     [InlineData("""[]""")]
@@ -165,6 +166,19 @@ public sealed class WorkspaceSecretRoutesTests(PlaintextSecretsFixture fixture) 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ErrorAsync()).ShouldBe("invalid request body");
         (await (await _admin.GetAsync($"/workspaces/{workspaceId}/secrets")).Content.ReadAsStringAsync()).ShouldBe("[]");
+    }
+
+    [Fact]
+    public async Task A_key_longer_than_1024_bytes_is_400()
+    {
+        var workspaceId = await _app.CreateWorkspaceAsync();
+
+        var tooLong = await _admin.SetSecretAsync(workspaceId, new string('K', 1025), "v");
+        var longest = await _admin.SetSecretAsync(workspaceId, new string('K', 1024), "v");
+
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await tooLong.ErrorAsync()).ShouldBe("invalid request body");
+        longest.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Molecule.Secrets.Crypto;
 
 /// <summary>Says once, at startup, how secrets are stored, so plaintext storage is never a surprise.</summary>
-internal sealed partial class EncryptionModeNotice(SecretEnvelope envelope, ILogger<EncryptionModeNotice> logger) : IHostedService
+internal sealed partial class EncryptionModeNotice(
+    SecretEnvelope envelope,
+    IOptions<SecretsOptions> options,
+    ILogger<EncryptionModeNotice> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -15,6 +19,11 @@ internal sealed partial class EncryptionModeNotice(SecretEnvelope envelope, ILog
         else
         {
             LogPlaintext();
+        }
+
+        if (!string.IsNullOrEmpty(options.Value.KmsKeyArn))
+        {
+            LogKmsIgnored();
         }
 
         return Task.CompletedTask;
@@ -29,4 +38,9 @@ internal sealed partial class EncryptionModeNotice(SecretEnvelope envelope, ILog
         "SECRETS_ENCRYPTION_KEY is not set: secrets are stored in plaintext (encryption_version=0). " +
         "Set a 32-byte key (`openssl rand -hex 32`) to encrypt them; production refuses to start without one")]
     private partial void LogPlaintext();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "KMS_KEY_ARN is set but KMS envelope encryption (encryption_version=2) is not available in this server " +
+        "and is ignored; only SECRETS_ENCRYPTION_KEY decides how secrets are stored")]
+    private partial void LogKmsIgnored();
 }

@@ -3,7 +3,7 @@ using Molecule.Kernel.Secrets;
 using Molecule.Secrets.Crypto;
 using Molecule.Secrets.Storage;
 
-namespace Molecule.Secrets.Values;
+namespace Molecule.Secrets.Reading;
 
 /// <summary>
 /// Decrypts every global and workspace secret and merges them, workspace values overriding globals.
