@@ -20,7 +20,9 @@ internal static class AuthProbes
 {
     public static WebApplicationFactory<Program> WithProbes(this MoleculeApp app) =>
         app.WithWebHostBuilder(builder => builder.ConfigureTestServices(
-            services => services.AddSingleton<IStartupFilter, ProbeStartupFilter>()));
+            services => services.AddCors().AddSingleton<IStartupFilter, ProbeStartupFilter>()));
+
+    public const string CorsOrigin = "http://canvas.test:3000";
 
     public static HttpClient Client(this WebApplicationFactory<Program> factory, string? bearer = null)
     {
@@ -39,12 +41,16 @@ internal static class AuthProbes
         {
             app.UseRouting();
             app.UseMoleculeAuth();
+            app.UseCors();
             app.UseEndpoints(endpoints =>
             {
                 endpoints.MapGet("/probe/admin", DescribeCaller).RequireAdminAuth();
                 endpoints.MapGet("/probe/workspaces/{id}", DescribeCaller).RequireWorkspaceAuth();
                 endpoints.MapGet("/probe/canvas", DescribeCaller).RequireCanvasOrBearer();
                 endpoints.MapGet("/probe/open", DescribeCaller).AllowOpen("test probe");
+                endpoints.MapGet("/probe/cors-admin", DescribeCaller)
+                    .RequireAdminAuth()
+                    .RequireCors(policy => policy.WithOrigins(CorsOrigin).AllowAnyHeader().AllowAnyMethod().AllowCredentials());
                 endpoints.MapGet("/probe/undecided", DescribeCaller);
                 endpoints.MapGet("/probe/conflicting", DescribeCaller).AllowOpen("test probe").RequireAdminAuth();
             });

@@ -57,6 +57,23 @@ public sealed class RouteDecisionTests : IClassFixture<MoleculeApp>
     }
 
     [Fact]
+    public async Task Cors_preflights_reach_the_cors_middleware_but_the_real_request_is_checked()
+    {
+        await using var app = await MoleculeApp.StartAsync(new Dictionary<string, string?> { ["ADMIN_TOKEN"] = "admin-secret" });
+        await using var probes = app.WithProbes();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/probe/cors-admin");
+        preflight.Headers.Add("Origin", AuthProbes.CorsOrigin);
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+
+        var answer = await probes.Client().SendAsync(preflight);
+
+        answer.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        answer.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe([AuthProbes.CorsOrigin]);
+        await (await probes.Client().GetAsync("/probe/cors-admin")).ShouldFailWith(HttpStatusCode.Unauthorized, "admin auth required");
+    }
+
+    [Fact]
     public async Task Unknown_paths_are_not_the_middlewares_business()
     {
         (await _app.Client().GetAsync("/no/such/route")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -151,11 +151,13 @@ internal sealed partial class AuthMiddleware(
     /// <summary>
     /// Browsers send preflights without credentials; the CORS middleware answers them for routes with CORS
     /// metadata without ever running the handler, so checking auth there would only break the canvas.
+    /// A route that itself handles OPTIONS gets no such pass.
     /// </summary>
     private static bool IsCorsPreflight(HttpContext context, RouteEndpoint endpoint) =>
         HttpMethods.IsOptions(context.Request.Method)
         && context.Request.Headers.ContainsKey("Access-Control-Request-Method")
-        && endpoint.Metadata.GetMetadata<ICorsMetadata>() is not null;
+        && endpoint.Metadata.GetMetadata<ICorsMetadata>() is not null
+        && endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(HttpMethods.Options) != true;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Refusing route {Route}: it carries {Count} auth decisions instead of one")]
     private partial void LogUndecidedRoute(string? route, int count);
