@@ -40,10 +40,13 @@ public sealed class TestTokenRouteTests
         (await app.Client(token).GetAsync("/org/tokens")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    // Production refuses to start without an encryption key; the value is irrelevant to these tests.
+    private const string ProductionKey = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
     [Fact]
     public async Task Is_disabled_in_production()
     {
-        await using var app = await MoleculeApp.StartAsync(new Dictionary<string, string?> { ["MOLECULE_ENV"] = "production" });
+        await using var app = await MoleculeApp.StartAsync(new Dictionary<string, string?> { ["MOLECULE_ENV"] = "production", ["SECRETS_ENCRYPTION_KEY"] = ProductionKey });
         var workspace = await app.InsertWorkspaceAsync();
 
         await (await app.Client().GetAsync(Route(workspace))).ShouldFailWith(HttpStatusCode.NotFound, "not found");
@@ -58,6 +61,7 @@ public sealed class TestTokenRouteTests
         {
             ["MOLECULE_ENV"] = "production",
             ["MOLECULE_ENABLE_TEST_TOKENS"] = "1",
+            ["SECRETS_ENCRYPTION_KEY"] = ProductionKey,
         });
         var workspace = await app.InsertWorkspaceAsync();
 
@@ -69,7 +73,7 @@ public sealed class TestTokenRouteTests
     [InlineData("prod")]
     public async Task Only_the_exact_word_production_disables_it(string environment)
     {
-        await using var app = await MoleculeApp.StartAsync(new Dictionary<string, string?> { ["MOLECULE_ENV"] = environment });
+        await using var app = await MoleculeApp.StartAsync(new Dictionary<string, string?> { ["MOLECULE_ENV"] = environment, ["SECRETS_ENCRYPTION_KEY"] = ProductionKey });
         var workspace = await app.InsertWorkspaceAsync();
 
         (await app.Client().GetAsync(Route(workspace))).StatusCode.ShouldBe(HttpStatusCode.OK);
