@@ -61,6 +61,7 @@ app.UseSecurityHeaders();
 app.UseMoleculeCors();
 app.UseRequestRateLimit();
 app.UseTenantGuard();
+app.UseWebSockets(HostWebSockets.Options);
 app.UseMoleculeAuth();
 
 app.MapGet("/health", HealthEndpoint.HandleAsync)
