@@ -25,7 +25,7 @@ internal static class HealthEndpoint
         json.WriteStartObject("checks");
         foreach (var (name, entry) in report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            json.WriteString(name, entry.Status == HealthStatus.Healthy ? "ok" : entry.Description ?? "failed");
+            json.WriteString(name, Describe(entry));
         }
 
         json.WriteEndObject();
@@ -33,4 +33,15 @@ internal static class HealthEndpoint
         json.WriteEndObject();
         await json.FlushAsync(context.RequestAborted);
     }
+
+    /// <summary>
+    /// A check's own short reason, but never the text of an exception it threw (the health service
+    /// puts that in the description), since /health is public.
+    /// </summary>
+    private static string Describe(HealthReportEntry entry) => entry switch
+    {
+        { Status: HealthStatus.Healthy } => "ok",
+        { Exception: null, Description: { Length: > 0 } reason } => reason,
+        _ => "failed",
+    };
 }

@@ -4,7 +4,7 @@ using Npgsql;
 namespace Molecule.Server.Health;
 
 /// <summary>Postgres answers a trivial query through the shared data source.</summary>
-internal sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+internal sealed partial class PostgresHealthCheck(NpgsqlDataSource dataSource, ILogger<PostgresHealthCheck> logger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -16,8 +16,12 @@ internal sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealth
         }
         catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or TimeoutException)
         {
-            // The health check service logs the exception; the public answer only says what failed.
-            return HealthCheckResult.Unhealthy("unreachable", exception);
+            // Logged here, not attached to the result: /health is public and shows only the short reason.
+            LogUnreachable(exception);
+            return HealthCheckResult.Unhealthy("unreachable");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "health check: Postgres is unreachable")]
+    private partial void LogUnreachable(Exception exception);
 }
