@@ -17,7 +17,7 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowRateL
 {
     private static readonly Func<object, Task> AddUnlimitedHeader = state =>
     {
-        ((HttpResponse)state).Headers["X-RateLimit-Limit"] = "unlimited";
+        ((HttpResponse)state).Headers.TryAdd("X-RateLimit-Limit", "unlimited");
         return Task.CompletedTask;
     };
 
@@ -35,12 +35,16 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowRateL
 
         var decision = limiter.Acquire(ClientKey(context.Connection.RemoteIpAddress));
 
-        // As the response starts, so the headers survive the exception handler clearing the response.
+        // As the response starts, so the headers survive the exception handler clearing the response;
+        // only where absent, because a route's own limiter (POST /org/tokens) reports its headers instead.
         response.OnStarting(() =>
         {
-            response.Headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
-            response.Headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
-            response.Headers["X-RateLimit-Reset"] = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+            if (response.Headers.TryAdd("X-RateLimit-Limit", decision.Limit.ToString(CultureInfo.InvariantCulture)))
+            {
+                response.Headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+                response.Headers["X-RateLimit-Reset"] = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+            }
+
             return Task.CompletedTask;
         });
 

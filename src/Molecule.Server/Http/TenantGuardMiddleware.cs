@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Molecule.Kernel.Configuration;
-using Molecule.Kernel.Http;
 
 namespace Molecule.Server.Http;
 

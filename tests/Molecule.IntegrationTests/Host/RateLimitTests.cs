@@ -47,6 +47,17 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task A_routes_own_limiter_reports_its_headers_instead_of_the_global_ones()
+    {
+        await using var app = await MoleculeApp.StartAsync(new Dictionary<string, string?>());
+
+        // POST /org/tokens carries the reference's extra 10-per-hour limiter.
+        var response = await app.Client().PostAsync("/org/tokens", new StringContent("{}"));
+
+        Header(response, "X-RateLimit-Limit").ShouldBe("10");
+    }
+
+    [Fact]
     public async Task Dev_mode_is_unlimited()
     {
         await using var app = await MoleculeApp.StartAsync(new Dictionary<string, string?>

@@ -1,14 +1,13 @@
-using Microsoft.AspNetCore.Http;
 using Molecule.Kernel.Configuration;
 
-namespace Molecule.Kernel.Http;
+namespace Molecule.Server.Http;
 
 /// <summary>
-/// The reference's "same-origin canvas" test (spec/api-contract.md §3.7), shared by the tenant guard
-/// and the auth middleware: when this host serves the canvas itself (<c>CANVAS_PROXY_URL</c> set), a
-/// browser request whose Referer or Origin is this host counts as coming from the canvas.
+/// The reference's "same-origin canvas" test (spec/api-contract.md §3.7) for the tenant guard: when this
+/// host serves the canvas itself (<c>CANVAS_PROXY_URL</c> set), a browser request whose Referer or
+/// Origin is this host counts as coming from the canvas. The Auth module applies the same rule.
 /// </summary>
-public static class SameOriginCanvas
+internal static class SameOriginCanvas
 {
     public static bool Matches(HttpRequest request, PlatformOptions options)
     {
