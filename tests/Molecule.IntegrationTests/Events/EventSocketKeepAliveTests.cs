@@ -11,16 +11,6 @@ using Molecule.Testing;
 
 namespace Molecule.IntegrationTests.Events;
 
-/// <summary>Short keep-alive settings, so a dead client is noticed within seconds.</summary>
-public sealed class FastKeepAliveApp : MoleculeApp
-{
-    public FastKeepAliveApp()
-    {
-        Settings["WS_KEEPALIVE_SECONDS"] = "1";
-        Settings["WS_KEEPALIVE_TIMEOUT_SECONDS"] = "1";
-    }
-}
-
 /// <summary>Keep-alive needs real sockets: the in-memory test server has no pings.</summary>
 public sealed class EventSocketKeepAliveTests(FastKeepAliveApp app) : IClassFixture<FastKeepAliveApp>
 {

@@ -2,12 +2,6 @@ using Molecule.Testing;
 
 namespace Molecule.IntegrationTests.Events;
 
-/// <summary>A server with <c>CORS_ORIGINS</c> set.</summary>
-public sealed class CorsRestrictedApp : MoleculeApp
-{
-    public CorsRestrictedApp() => Settings["CORS_ORIGINS"] = "http://localhost:3000,https://canvas.example.com";
-}
-
 public sealed class EventSocketOriginTests(CorsRestrictedApp app) : IClassFixture<CorsRestrictedApp>
 {
     [Theory]

@@ -99,13 +99,6 @@ public sealed class ListEventsTests(MoleculeApp app) : IClassFixture<MoleculeApp
     }
 }
 
-public sealed class AdminTokenApp : MoleculeApp
-{
-    public const string AdminToken = "events-admin-secret";
-
-    public AdminTokenApp() => Settings["ADMIN_TOKEN"] = AdminToken;
-}
-
 public sealed class ListEventsAuthTests(AdminTokenApp app) : IClassFixture<AdminTokenApp>
 {
     [Theory]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +8,11 @@ using Molecule.Testing;
 
 namespace Molecule.IntegrationTests.Events;
 
-public sealed class StreamEventsTests(MoleculeApp app) : IClassFixture<MoleculeApp>
+/// <summary>WorkspaceAuth guards the stream; the admin bearer passes it for the tests not about auth.</summary>
+public sealed class StreamEventsTests(AdminTokenApp app) : IClassFixture<AdminTokenApp>
 {
+    private HttpClient Admin => app.Client(AdminTokenApp.AdminToken);
+
     private IEventPublisher Publisher => app.Services.GetRequiredService<IEventPublisher>();
 
     [Fact]
@@ -20,7 +22,7 @@ public sealed class StreamEventsTests(MoleculeApp app) : IClassFixture<MoleculeA
         var watched = await EventsTestKit.InsertWorkspaceAsync(app.Db, "watched");
         var other = await EventsTestKit.InsertWorkspaceAsync(app.Db, "other");
 
-        using var response = await app.Client().GetAsync($"/workspaces/{watched}/events/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var response = await Admin.GetAsync($"/workspaces/{watched}/events/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
@@ -48,7 +50,7 @@ public sealed class StreamEventsTests(MoleculeApp app) : IClassFixture<MoleculeA
     [InlineData("not-a-uuid")]
     public async Task An_unknown_workspace_is_not_found(string id)
     {
-        var response = await app.Client().GetAsync($"/workspaces/{id}/events/stream");
+        var response = await Admin.GetAsync($"/workspaces/{id}/events/stream");
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>().ShouldBe("workspace not found");
@@ -61,19 +63,16 @@ public sealed class StreamEventsTests(MoleculeApp app) : IClassFixture<MoleculeA
         var workspace = await EventsTestKit.InsertWorkspaceAsync(app.Db, "guarded");
         var token = await app.Services.GetRequiredService<IWorkspaceTokens>().IssueAsync(workspace, timeout.Token);
 
-        var anonymous = await app.Client().GetAsync($"/workspaces/{workspace}/events/stream", timeout.Token);
+        using var anonymous = await app.Client().GetAsync($"/workspaces/{workspace}/events/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        using var otherBearer = await app.Client("not-a-token").GetAsync($"/workspaces/{workspace}/events/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        otherBearer.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
         using var bound = await app.Client(token).GetAsync($"/workspaces/{workspace}/events/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         bound.StatusCode.ShouldBe(HttpStatusCode.OK);
         using var stream = new StreamReader(await bound.Content.ReadAsStreamAsync(timeout.Token));
         (await stream.ReadLineAsync(timeout.Token)).ShouldBe(": ping");
     }
-}
-
-public sealed class FastSsePingApp : MoleculeApp
-{
-    public FastSsePingApp() => Settings["SSE_KEEPALIVE_SECONDS"] = "1";
 }
 
 public sealed class StreamEventsKeepAliveTests(FastSsePingApp app) : IClassFixture<FastSsePingApp>
@@ -84,7 +83,7 @@ public sealed class StreamEventsKeepAliveTests(FastSsePingApp app) : IClassFixtu
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var workspace = await EventsTestKit.InsertWorkspaceAsync(app.Db, "quiet");
 
-        using var response = await app.Client().GetAsync($"/workspaces/{workspace}/events/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var response = await app.Client(AdminTokenApp.AdminToken).GetAsync($"/workspaces/{workspace}/events/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         using var stream = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
 
         for (var i = 0; i < 3; i++)
