@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,12 +39,6 @@ public static class EventsModule
         services.AddSingleton<StructureEventLog>();
         return services;
     }
-
-    /// <summary>
-    /// Lets Kestrel upgrade requests to WebSockets; must run before the endpoints. Keep-alive is set
-    /// per connection by the hub, so no options are needed here.
-    /// </summary>
-    public static IApplicationBuilder UseEvents(this IApplicationBuilder app) => app.UseWebSockets();
 
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder endpoints)
     {

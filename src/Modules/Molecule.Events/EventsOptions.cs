@@ -36,7 +36,11 @@ internal sealed class EventsOptions
 
     public TimeSpan WebSocketKeepAlive => TimeSpan.FromSeconds(WebSocketKeepAliveSeconds);
 
-    public TimeSpan WebSocketKeepAliveTimeout => TimeSpan.FromSeconds(WebSocketKeepAliveTimeoutSeconds);
+    /// <summary>How long a sent frame may wait on a client that does not read.</summary>
+    public TimeSpan WebSocketSendTimeout => TimeSpan.FromSeconds(WebSocketKeepAliveTimeoutSeconds);
+
+    /// <summary>How long a ping may go unanswered; no limit when pings are off.</summary>
+    public TimeSpan WebSocketPongTimeout => WebSocketKeepAliveSeconds == 0 ? Timeout.InfiniteTimeSpan : WebSocketSendTimeout;
 
     public TimeSpan WebSocketAccessCache => TimeSpan.FromSeconds(WebSocketAccessCacheSeconds);
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Molecule.Events;
 using Molecule.Events.EventSocket;
 using Molecule.Kernel.Events;
 using Molecule.Testing;
@@ -43,12 +42,15 @@ public sealed class EventSocketKeepAliveTests(FastKeepAliveApp app) : IClassFixt
         (await liveReceives).ShouldContain(workspace.ToString());
     }
 
-    /// <summary>What the host's <c>UseEvents()</c> call does, put in front of the pipeline.</summary>
+    /// <summary>
+    /// The host's WebSocket middleware, in case this host has none yet; a second instance further in
+    /// steps aside because the first already set the feature. The hub's own keep-alive settings apply.
+    /// </summary>
     private sealed class WebSocketsFirst : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            app.UseEvents();
+            app.UseWebSockets();
             next(app);
         };
     }

@@ -38,11 +38,22 @@ public sealed class EventsOptionsTests
         });
 
         options.WebSocketKeepAlive.ShouldBe(TimeSpan.FromSeconds(5));
-        options.WebSocketKeepAliveTimeout.ShouldBe(TimeSpan.FromSeconds(3));
+        options.WebSocketPongTimeout.ShouldBe(TimeSpan.FromSeconds(3));
+        options.WebSocketSendTimeout.ShouldBe(TimeSpan.FromSeconds(3));
         options.WebSocketClientBuffer.ShouldBe(16);
         options.SseClientBuffer.ShouldBe(8);
         options.SseKeepAlive.ShouldBe(Timeout.InfiniteTimeSpan);
         options.WebSocketAccessCache.ShouldBe(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void Without_pings_there_is_no_pong_deadline_but_sends_still_have_one()
+    {
+        var options = Resolve(new() { ["WS_KEEPALIVE_SECONDS"] = "0", ["WS_KEEPALIVE_TIMEOUT_SECONDS"] = "7" });
+
+        options.WebSocketKeepAlive.ShouldBe(TimeSpan.Zero);
+        options.WebSocketPongTimeout.ShouldBe(Timeout.InfiniteTimeSpan);
+        options.WebSocketSendTimeout.ShouldBe(TimeSpan.FromSeconds(7));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -24,7 +25,8 @@ internal static class EventSocketEndpoint
         WebSocketOriginPolicy origins,
         EventSocketHub hub,
         IOptions<EventsOptions> options,
-        TimeProvider clock)
+        TimeProvider clock,
+        ILogger<EventSocketHub> logger)
     {
         IEventAudience audience = EveryEventAudience.Instance;
         var workspaceHeader = context.Request.Headers[WorkspaceHeader].ToString().Trim();
@@ -51,6 +53,8 @@ internal static class EventSocketEndpoint
 
         if (!origins.Allows(context.Request))
         {
+            // Logged because the browser only reports a failed handshake, not why.
+            EventSocketLog.OriginRefused(logger, context.Request.Headers.Origin.ToString());
             return ApiError.Forbidden("origin not allowed");
         }
 

@@ -25,10 +25,11 @@ internal sealed partial class EventSocketHub(
         // Subscribed before the handshake completes, so a client sees every event published once
         // its connect call has returned.
         using var subscription = bus.Subscribe("websocket", settings.WebSocketClientBuffer);
+        // Keep-alive set here wins over the host middleware's defaults, so WS_KEEPALIVE_* apply to /ws.
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             KeepAliveInterval = settings.WebSocketKeepAlive,
-            KeepAliveTimeout = settings.WebSocketKeepAliveTimeout,
+            KeepAliveTimeout = settings.WebSocketPongTimeout,
         });
 
         Interlocked.Increment(ref _connected);
@@ -36,7 +37,7 @@ internal sealed partial class EventSocketHub(
         LogConnected(context.Connection.Id);
         try
         {
-            var session = new EventSocketSession(socket, subscription, audience, settings.WebSocketKeepAliveTimeout);
+            var session = new EventSocketSession(socket, subscription, audience, settings.WebSocketSendTimeout);
             await session.RunAsync(context.RequestAborted, lifetime.ApplicationStopping);
         }
         finally
