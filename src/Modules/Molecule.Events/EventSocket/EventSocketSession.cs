@@ -84,7 +84,7 @@ internal sealed class EventSocketSession(
     {
         // A peer that stops reading fills the TCP window and blocks the send; the deadline aborts
         // the socket then, which also ends the receive loop.
-        using var sendDeadline = new CancellationTokenSource();
+        var sendDeadline = new CancellationTokenSource();
         var reader = subscription.Reader;
         try
         {
@@ -99,13 +99,22 @@ internal sealed class EventSocketSession(
 
                     sendDeadline.CancelAfter(sendTimeout);
                     await socket.SendAsync(envelope.WebSocketFrame, WebSocketMessageType.Text, endOfMessage: true, sendDeadline.Token);
-                    sendDeadline.TryReset();
+                    if (!sendDeadline.TryReset())
+                    {
+                        // It fired just after the send completed: the next send needs a fresh one.
+                        sendDeadline.Dispose();
+                        sendDeadline = new CancellationTokenSource();
+                    }
                 }
             }
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
         {
             // The client is gone or the server is stopping; RunAsync decides what comes next.
+        }
+        finally
+        {
+            sendDeadline.Dispose();
         }
     }
 
