@@ -15,10 +15,15 @@ public sealed class WorkspacesApp : MoleculeApp
 
     public WorkspacesFakeCompute? Compute { get; private init; }
 
+    private Action<IServiceCollection>? ConfigureServices { get; init; }
+
     public static async Task<WorkspacesApp> StartAsync(
-        IDictionary<string, string?>? settings = null, WorkspacesFakeClock? clock = null, WorkspacesFakeCompute? compute = null)
+        IDictionary<string, string?>? settings = null,
+        WorkspacesFakeClock? clock = null,
+        WorkspacesFakeCompute? compute = null,
+        Action<IServiceCollection>? configureServices = null)
     {
-        var app = new WorkspacesApp { Clock = clock, Compute = compute };
+        var app = new WorkspacesApp { Clock = clock, Compute = compute, ConfigureServices = configureServices };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             app.Settings[key] = value;
@@ -44,6 +49,8 @@ public sealed class WorkspacesApp : MoleculeApp
                 services.AddKeyedSingleton<IWorkspaceCompute>(Backend.Docker, Compute);
                 services.AddKeyedSingleton<IWorkspaceCompute>(Backend.Ec2, Compute);
             }
+
+            ConfigureServices?.Invoke(services);
         });
     }
 }

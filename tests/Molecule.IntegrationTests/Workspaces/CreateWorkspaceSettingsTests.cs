@@ -1,0 +1,98 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Molecule.Kernel.Secrets;
+using Molecule.Testing;
+using Npgsql;
+using Dapper;
+using static Molecule.IntegrationTests.Workspaces.WorkspacesTestKit;
+
+namespace Molecule.IntegrationTests.Workspaces;
+
+public sealed class CreateWorkspaceSettingsTests
+{
+    [Fact]
+    public async Task External_platform_url_and_the_ec2_default_backend_are_honoured()
+    {
+        await using var app = await WorkspacesApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["EXTERNAL_PLATFORM_URL"] = "https://agents.example.com/",
+            ["Provisioner:DefaultBackend"] = "ec2",
+        });
+
+        var (_, external) = await PostAsync(app.Client(), "/workspaces", """{"name":"Remote","external":true}""");
+        external!["connection"]!["platform_url"]!.GetValue<string>().ShouldBe("https://agents.example.com");
+
+        var id = await CreateAsync(app.Client(), new { name = "On EC2" });
+        await SettleAsync(app, id);
+        var row = (await RowAsync(app, id))!;
+        row.Status.ShouldBe("failed");
+        row.LastSampleError!.ShouldStartWith("EC2 backend is not available in this build");
+    }
+
+    [Fact]
+    public async Task Secrets_are_refused_with_501_while_no_secrets_store_is_available()
+    {
+        await using var app = await WorkspacesApp.StartAsync(configureServices: services => services.RemoveAll<IWorkspaceSecretWriter>());
+
+        var (response, body) = await PostAsync(app.Client(), "/workspaces", """{"name":"a","secrets":{"OPENAI_API_KEY":"sk-1"}}""");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotImplemented);
+        body.Text("error").ShouldContain("secrets store is not available");
+        (await CountAsync(app, "SELECT count(*) FROM workspaces")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Secrets_are_written_in_the_creating_transaction()
+    {
+        var writer = new RecordingSecretWriter();
+        await using var app = await WorkspacesApp.StartAsync(configureServices: services =>
+        {
+            services.RemoveAll<IWorkspaceSecretWriter>();
+            services.AddSingleton<IWorkspaceSecretWriter>(writer);
+        });
+
+        var id = await CreateAsync(app.Client(), new { name = "with secrets", secrets = new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-1", ["EMPTY"] = "" } });
+
+        (await CountAsync(app, "SELECT count(*) FROM workspace_secrets WHERE workspace_id = @id", new { id })).ShouldBe(2);
+
+        writer.FailOn = ("BAD", SecretWriteStage.Encrypt);
+        var before = await CountAsync(app, "SELECT count(*) FROM workspaces");
+        var (encrypt, encryptBody) = await PostAsync(app.Client(), "/workspaces", """{"name":"b","secrets":{"BAD":"x"}}""");
+        encrypt.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        encryptBody.Text("error").ShouldBe("failed to encrypt secret: BAD");
+
+        writer.FailOn = ("BAD", SecretWriteStage.Save);
+        var (save, saveBody) = await PostAsync(app.Client(), "/workspaces", """{"name":"c","secrets":{"OK":"1","BAD":"x"}}""");
+        save.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        saveBody.Text("error").ShouldBe("failed to save secret: BAD");
+
+        (await CountAsync(app, "SELECT count(*) FROM workspaces")).ShouldBe(before);
+        (await CountAsync(app, "SELECT count(*) FROM workspace_secrets")).ShouldBe(2);
+    }
+
+    /// <summary>Stores values as plaintext in the caller's transaction; fails on one chosen key.</summary>
+    private sealed class RecordingSecretWriter : IWorkspaceSecretWriter
+    {
+        public (string Key, SecretWriteStage Stage)? FailOn { get; set; }
+
+        public async Task<SecretWriteFailure?> UpsertAsync(
+            NpgsqlTransaction transaction, Guid workspaceId, IReadOnlyDictionary<string, string> secrets, CancellationToken cancellationToken = default)
+        {
+            foreach (var (key, value) in secrets.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                if (FailOn is { } fail && fail.Key == key)
+                {
+                    return new SecretWriteFailure(key, fail.Stage);
+                }
+
+                await transaction.Connection!.ExecuteAsync(
+                    "INSERT INTO workspace_secrets (workspace_id, key, encrypted_value) VALUES (@workspaceId, @key, @value)",
+                    new { workspaceId, key, value = System.Text.Encoding.UTF8.GetBytes(value) },
+                    transaction);
+            }
+
+            return null;
+        }
+    }
+}
