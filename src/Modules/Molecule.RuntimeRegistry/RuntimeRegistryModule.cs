@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Molecule.Kernel.Runtimes;
 
 namespace Molecule.RuntimeRegistry;
 
@@ -8,11 +9,15 @@ public static class RuntimeRegistryModule
 {
     public static IServiceCollection AddRuntimeRegistry(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<RuntimeRegistryOptions>()
+            .Bind(configuration)
+            .Validate(options => options.Validate() is null, "MOLECULE_RUNTIME_IMAGES must be runtime=image pairs separated by commas")
+            .ValidateOnStart();
+        services.AddSingleton<RuntimeCatalog>();
+        services.AddSingleton<IRuntimeCatalog>(provider => provider.GetRequiredService<RuntimeCatalog>());
         return services;
     }
 
-    public static IEndpointRouteBuilder MapRuntimeRegistry(this IEndpointRouteBuilder endpoints)
-    {
-        return endpoints;
-    }
+    /// <summary>The registry has no routes of its own; plugins and templates read it through the catalog.</summary>
+    public static IEndpointRouteBuilder MapRuntimeRegistry(this IEndpointRouteBuilder endpoints) => endpoints;
 }

@@ -1,18 +1,59 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Molecule.Kernel.Secrets;
+using Molecule.Secrets.Crypto;
+using Molecule.Secrets.DeleteGlobalSecret;
+using Molecule.Secrets.DeleteWorkspaceSecret;
+using Molecule.Secrets.ListGlobalSecrets;
+using Molecule.Secrets.ListWorkspaceSecrets;
+using Molecule.Secrets.ReadSecretValues;
+using Molecule.Secrets.Reading;
+using Molecule.Secrets.Restarts;
+using Molecule.Secrets.SetGlobalSecret;
+using Molecule.Secrets.SetWorkspaceSecret;
+using Molecule.Secrets.Storage;
+using Molecule.Secrets.WorkspaceModel;
 
 namespace Molecule.Secrets;
 
+/// <summary>
+/// Workspace and global secrets: envelope encryption at rest, the secrets and model routes, the
+/// decrypted environment for provisioners, and restarts when a workspace's environment changes.
+/// Restarts go through the Kernel's IWorkspaceLifecycle, which the Workspaces module provides.
+/// </summary>
 public static class SecretsModule
 {
     public static IServiceCollection AddSecrets(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<SecretsOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<SecretsOptions>>().Value;
+            return SecretEnvelope.FromKey(EncryptionKey.TryParse(options.EncryptionKey, out var key) ? key : null);
+        });
+        services.AddHostedService<EncryptionModeNotice>();
+
+        services.AddSingleton<WorkspaceSecretsTable>();
+        services.AddSingleton<GlobalSecretsTable>();
+        services.AddSingleton<ISecretReader, SecretReader>();
+        services.AddSingleton<SecretRestarts>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapSecrets(this IEndpointRouteBuilder endpoints)
     {
+        ListWorkspaceSecretsEndpoint.Map(endpoints);
+        ReadSecretValuesEndpoint.Map(endpoints);
+        SetWorkspaceSecretEndpoint.Map(endpoints);
+        DeleteWorkspaceSecretEndpoint.Map(endpoints);
+        GetModelEndpoint.Map(endpoints);
+        SetModelEndpoint.Map(endpoints);
+        ListGlobalSecretsEndpoint.Map(endpoints);
+        SetGlobalSecretEndpoint.Map(endpoints);
+        DeleteGlobalSecretEndpoint.Map(endpoints);
         return endpoints;
     }
 }

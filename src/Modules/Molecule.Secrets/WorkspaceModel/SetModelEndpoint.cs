@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Molecule.Kernel.Auth;
+using Molecule.Kernel.Http;
+using Molecule.Secrets.Crypto;
+using Molecule.Secrets.Http;
+using Molecule.Secrets.Restarts;
+using Molecule.Secrets.Storage;
+using Npgsql;
+
+namespace Molecule.Secrets.WorkspaceModel;
+
+/// <summary>
+/// PUT /workspaces/{id}/model <c>{model}</c>: stores the <c>MODEL_PROVIDER</c> secret, or clears it
+/// when the model is empty, then restarts the workspace so the runtime picks the change up.
+/// </summary>
+internal static class SetModelEndpoint
+{
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapPut("/workspaces/{id}/model", HandleAsync).RequireWorkspaceAuth();
+
+    private static async Task<IResult> HandleAsync(
+        string id,
+        HttpRequest request,
+        SecretEnvelope envelope,
+        WorkspaceSecretsTable workspaceSecrets,
+        SecretRestarts restarts,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        if (!RouteIds.TryParse(id, out var workspaceId))
+        {
+            return WorkspaceIds.Invalid();
+        }
+
+        var (body, invalid) = await SecretBodies.ReadSetModelAsync(request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var logger = loggers.CreateLogger(SecretsLog.Category);
+        return string.IsNullOrEmpty(body!.Model)
+            ? await ClearAsync(workspaceId, workspaceSecrets, restarts, logger, cancellationToken)
+            : await SaveAsync(workspaceId, body.Model, envelope, workspaceSecrets, restarts, logger, cancellationToken);
+    }
+
+    private static async Task<IResult> ClearAsync(
+        Guid workspaceId,
+        WorkspaceSecretsTable workspaceSecrets,
+        SecretRestarts restarts,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        bool deleted;
+        try
+        {
+            deleted = await workspaceSecrets.DeleteAsync(workspaceId, SecretKeys.ModelProvider, cancellationToken);
+        }
+        catch (NpgsqlException exception)
+        {
+            logger.StoreFailed(exception, "clear model");
+            return ApiError.Internal("failed to clear model");
+        }
+
+        // Clearing a model that was never set changes nothing, so the agent keeps running.
+        if (deleted)
+        {
+            logger.WorkspaceSecretDeleted(SecretKeys.ModelProvider, workspaceId);
+            restarts.RestartWorkspace(workspaceId, "model cleared");
+        }
+
+        return TypedResults.Json(new ModelChanged(Model: null, "cleared"), SecretsJsonContext.Wire.ModelChanged);
+    }
+
+    private static async Task<IResult> SaveAsync(
+        Guid workspaceId,
+        string model,
+        SecretEnvelope envelope,
+        WorkspaceSecretsTable workspaceSecrets,
+        SecretRestarts restarts,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var scope = SecretScope.Workspace(workspaceId, SecretKeys.ModelProvider);
+        try
+        {
+            var sealedValue = await envelope.SealAsync(model, scope, cancellationToken);
+            await workspaceSecrets.UpsertAsync(workspaceId, SecretKeys.ModelProvider, sealedValue, cancellationToken);
+            logger.WorkspaceSecretSaved(SecretKeys.ModelProvider, workspaceId, sealedValue.Version);
+        }
+        catch (SecretCipherException exception)
+        {
+            logger.CipherFailed(scope.Label, exception.Message);
+            return ApiError.Internal("failed to encrypt secret");
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            return ApiError.NotFound("workspace not found");
+        }
+        catch (NpgsqlException exception)
+        {
+            logger.StoreFailed(exception, "save model");
+            return ApiError.Internal("failed to save model");
+        }
+
+        restarts.RestartWorkspace(workspaceId, "model changed");
+        return TypedResults.Json(new ModelChanged(model, "saved"), SecretsJsonContext.Wire.ModelChanged);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using Molecule.Testing;
+
+namespace Molecule.IntegrationTests.Secrets;
+
+/// <summary>The encryption key is checked when the host boots, not when the first secret is written.</summary>
+public sealed class EncryptionStartupTests
+{
+    [Theory]
+    [InlineData("production")]
+    [InlineData("prod")]
+    public async Task Production_without_a_key_refuses_to_boot(string environment)
+    {
+        var error = await BootFailureAsync(new() { ["MOLECULE_ENV"] = environment });
+
+        error.ShouldContain("SECRETS_ENCRYPTION_KEY is required");
+    }
+
+    [Theory]
+    [InlineData("development")]
+    [InlineData("production")]
+    public async Task A_key_that_is_not_32_bytes_refuses_to_boot_without_echoing_it(string environment)
+    {
+        const string badKey = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd"; // 62 hex characters
+
+        var error = await BootFailureAsync(new() { ["MOLECULE_ENV"] = environment, ["SECRETS_ENCRYPTION_KEY"] = badKey });
+
+        error.ShouldContain("SECRETS_ENCRYPTION_KEY is not a 32-byte key");
+        error.ShouldContain("64 hex characters");
+        error.ShouldNotContain(badKey);
+    }
+
+    [Fact]
+    public async Task Production_with_a_key_boots_encrypts_and_says_KMS_is_not_in_force()
+    {
+        await using var app = await SecretsApp.BootAsync(new Dictionary<string, string?>
+        {
+            ["MOLECULE_ENV"] = "production",
+            ["KMS_KEY_ARN"] = "arn:aws:kms:us-east-1:111122223333:key/test",
+            ["ADMIN_TOKEN"] = SecretsTest.AdminToken,
+            ["SECRETS_ENCRYPTION_KEY"] = Convert.ToBase64String(Convert.FromHexString(SecretsTest.HexKey)),
+        });
+
+        var response = await app.Client(SecretsTest.AdminToken).SetGlobalAsync("BOOTED", "v");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        app.Logs.Lines.ShouldContain(line => line.Contains("encrypted at rest with AES-256-GCM"));
+        app.Logs.Lines.ShouldNotContain(line => line.Contains("SECRETS_ENCRYPTION_KEY is not set"));
+        app.Logs.Lines.ShouldContain(line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("KMS_KEY_ARN is set"));
+    }
+
+    /// <summary>Boots a host that must fail; returns everything the failure said.</summary>
+    private static async Task<string> BootFailureAsync(Dictionary<string, string?> settings)
+    {
+        var app = new SecretsApp();
+        foreach (var (key, value) in settings)
+        {
+            app.Settings[key] = value;
+        }
+
+        try
+        {
+            var exception = await Should.ThrowAsync<Exception>(app.InitializeAsync);
+            return exception.ToString();
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+}
