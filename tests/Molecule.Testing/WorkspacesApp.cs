@@ -6,11 +6,16 @@ using Molecule.Kernel.Compute;
 namespace Molecule.Testing;
 
 /// <summary>
-/// The Molecule host for workspace tests: the stand-ins of <see cref="WorkspacesTestServices"/>,
-/// optionally a fake clock and a fake compute backend in place of the (not yet built) Docker one.
+/// The Molecule host for workspace tests, optionally with a fake clock, a fake compute backend in
+/// place of the (not yet built) Docker and EC2 ones, and further service overrides. ADMIN_TOKEN is
+/// set, so auth is enforced as in production; <see cref="Admin"/> is a client that carries it.
 /// </summary>
 public sealed class WorkspacesApp : MoleculeApp
 {
+    public const string AdminToken = "workspaces-test-admin-token";
+
+    public WorkspacesApp() => Settings["ADMIN_TOKEN"] = AdminToken;
+
     public WorkspacesFakeClock? Clock { get; private init; }
 
     public WorkspacesFakeCompute? Compute { get; private init; }
@@ -33,12 +38,14 @@ public sealed class WorkspacesApp : MoleculeApp
         return app;
     }
 
+    /// <summary>A client authenticated with ADMIN_TOKEN.</summary>
+    public HttpClient Admin() => Client(AdminToken);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.AddWorkspacesStandIns();
             if (Clock is not null)
             {
                 services.AddSingleton<TimeProvider>(Clock);

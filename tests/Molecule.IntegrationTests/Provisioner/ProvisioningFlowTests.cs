@@ -20,7 +20,7 @@ public sealed class ProvisioningFlowTests
             var compute = new WorkspacesFakeCompute { OnStart = _ => new ProvisionResult(true, "http://127.0.0.1:18123", null, null) };
             await using var app = await WorkspacesApp.StartAsync(new Dictionary<string, string?> { ["CONFIGS_DIR"] = configs.FullName }, compute: compute);
 
-            var id = await CreateAsync(app.Client(), new { name = "Started", role = "writes", template = "researcher" });
+            var id = await CreateAsync(app.Admin(), new { name = "Started", role = "writes", template = "researcher" });
             await SettleAsync(app, id);
 
             var row = (await RowAsync(app, id))!;
@@ -45,7 +45,7 @@ public sealed class ProvisioningFlowTests
         var compute = new WorkspacesFakeCompute { OnStart = _ => new ProvisionResult(true, null, "i-0123456789", null) };
         await using var app = await WorkspacesApp.StartAsync(compute: compute);
 
-        var id = await CreateAsync(app.Client(), new { name = "On EC2" });
+        var id = await CreateAsync(app.Admin(), new { name = "On EC2" });
         await SettleAsync(app, id);
 
         var row = (await RowAsync(app, id))!;
@@ -59,7 +59,7 @@ public sealed class ProvisioningFlowTests
         var compute = new WorkspacesFakeCompute { OnStart = _ => throw new InvalidOperationException("secret detail: password=hunter2") };
         await using var app = await WorkspacesApp.StartAsync(compute: compute);
 
-        var id = await CreateAsync(app.Client(), new { name = "Throws" });
+        var id = await CreateAsync(app.Admin(), new { name = "Throws" });
         await SettleAsync(app, id);
 
         (await RowAsync(app, id))!.LastSampleError.ShouldBe("workspace start failed");
@@ -78,8 +78,8 @@ public sealed class ProvisioningFlowTests
         };
         await using var app = await WorkspacesApp.StartAsync(compute: compute);
 
-        var id = await CreateAsync(app.Client(), new { name = "Overtaken" });
-        (await PostAsync(app.Client(), $"/workspaces/{id}/pause")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var id = await CreateAsync(app.Admin(), new { name = "Overtaken" });
+        (await PostAsync(app.Admin(), $"/workspaces/{id}/pause")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
         release.SetResult();
         await SettleAsync(app, id);
 

@@ -20,10 +20,10 @@ public sealed class CreateWorkspaceSettingsTests
             ["Provisioner:DefaultBackend"] = "ec2",
         });
 
-        var (_, external) = await PostAsync(app.Client(), "/workspaces", """{"name":"Remote","external":true}""");
+        var (_, external) = await PostAsync(app.Admin(), "/workspaces", """{"name":"Remote","external":true}""");
         external!["connection"]!["platform_url"]!.GetValue<string>().ShouldBe("https://agents.example.com");
 
-        var id = await CreateAsync(app.Client(), new { name = "On EC2" });
+        var id = await CreateAsync(app.Admin(), new { name = "On EC2" });
         await SettleAsync(app, id);
         var row = (await RowAsync(app, id))!;
         row.Status.ShouldBe("failed");
@@ -35,7 +35,7 @@ public sealed class CreateWorkspaceSettingsTests
     {
         await using var app = await WorkspacesApp.StartAsync(configureServices: services => services.RemoveAll<IWorkspaceSecretWriter>());
 
-        var (response, body) = await PostAsync(app.Client(), "/workspaces", """{"name":"a","secrets":{"OPENAI_API_KEY":"sk-1"}}""");
+        var (response, body) = await PostAsync(app.Admin(), "/workspaces", """{"name":"a","secrets":{"OPENAI_API_KEY":"sk-1"}}""");
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotImplemented);
         body.Text("error").ShouldContain("secrets store is not available");
@@ -52,18 +52,18 @@ public sealed class CreateWorkspaceSettingsTests
             services.AddSingleton<IWorkspaceSecretWriter>(writer);
         });
 
-        var id = await CreateAsync(app.Client(), new { name = "with secrets", secrets = new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-1", ["EMPTY"] = "" } });
+        var id = await CreateAsync(app.Admin(), new { name = "with secrets", secrets = new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-1", ["EMPTY"] = "" } });
 
         (await CountAsync(app, "SELECT count(*) FROM workspace_secrets WHERE workspace_id = @id", new { id })).ShouldBe(2);
 
         writer.FailOn = ("BAD", SecretWriteStage.Encrypt);
         var before = await CountAsync(app, "SELECT count(*) FROM workspaces");
-        var (encrypt, encryptBody) = await PostAsync(app.Client(), "/workspaces", """{"name":"b","secrets":{"BAD":"x"}}""");
+        var (encrypt, encryptBody) = await PostAsync(app.Admin(), "/workspaces", """{"name":"b","secrets":{"BAD":"x"}}""");
         encrypt.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         encryptBody.Text("error").ShouldBe("failed to encrypt secret: BAD");
 
         writer.FailOn = ("BAD", SecretWriteStage.Save);
-        var (save, saveBody) = await PostAsync(app.Client(), "/workspaces", """{"name":"c","secrets":{"OK":"1","BAD":"x"}}""");
+        var (save, saveBody) = await PostAsync(app.Admin(), "/workspaces", """{"name":"c","secrets":{"OK":"1","BAD":"x"}}""");
         save.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         saveBody.Text("error").ShouldBe("failed to save secret: BAD");
 

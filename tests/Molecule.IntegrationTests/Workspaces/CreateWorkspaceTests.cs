@@ -16,7 +16,7 @@ public sealed class CreateWorkspaceTests(WorkspacesApp app) : IClassFixture<Work
     [Fact]
     public async Task A_workspace_needing_compute_answers_provisioning_then_fails_naming_the_missing_backend()
     {
-        var (response, body) = await PostAsync(app.Client(), "/workspaces", """
+        var (response, body) = await PostAsync(app.Admin(), "/workspaces", """
             {"name":"Researcher","role":"finds papers","tier":2,"canvas":{"x":120.5,"y":-40},
              "initial_memories":[{"content":"likes arxiv","scope":"team"},{"content":"key sk-ant-api03-abcdefghijklmnopqrstuvwxyz","scope":""},{"content":"skip me","scope":"galaxy"}]}
             """);
@@ -54,7 +54,7 @@ public sealed class CreateWorkspaceTests(WorkspacesApp app) : IClassFixture<Work
     [Fact]
     public async Task Tier_zero_becomes_three_and_an_unknown_runtime_is_stored_verbatim()
     {
-        var id = await CreateAsync(app.Client(), new { name = "Custom", tier = 0, runtime = "my-runtime" });
+        var id = await CreateAsync(app.Admin(), new { name = "Custom", tier = 0, runtime = "my-runtime" });
 
         var row = (await RowAsync(app, id))!;
         row.Tier.ShouldBe(3);
@@ -64,7 +64,7 @@ public sealed class CreateWorkspaceTests(WorkspacesApp app) : IClassFixture<Work
     [Fact]
     public async Task An_external_workspace_with_a_url_is_online_at_once()
     {
-        var (response, body) = await PostAsync(app.Client(), "/workspaces",
+        var (response, body) = await PostAsync(app.Admin(), "/workspaces",
             """{"name":"Remote","external":true,"url":"https://agent.example.com/a2a"}""");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -84,7 +84,7 @@ public sealed class CreateWorkspaceTests(WorkspacesApp app) : IClassFixture<Work
     [Fact]
     public async Task An_external_workspace_without_a_url_waits_for_its_agent_with_a_live_token_and_connection_details()
     {
-        var client = app.Client();
+        var client = app.Admin();
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         client.DefaultRequestHeaders.Add("X-Forwarded-Host", "molecule.example.com");
         var (response, body) = await PostAsync(client, "/workspaces", """{"name":"Laptop agent","runtime":"external"}""");
@@ -117,8 +117,8 @@ public sealed class CreateWorkspaceTests(WorkspacesApp app) : IClassFixture<Work
     [Fact]
     public async Task A_child_records_its_parent()
     {
-        var parent = await CreateAsync(app.Client(), new { name = "Lead" });
-        var child = await CreateAsync(app.Client(), new { name = "Helper", parent_id = parent });
+        var parent = await CreateAsync(app.Admin(), new { name = "Lead" });
+        var child = await CreateAsync(app.Admin(), new { name = "Helper", parent_id = parent });
 
         (await RowAsync(app, child))!.ParentId.ShouldBe(parent);
     }
@@ -127,10 +127,10 @@ public sealed class CreateWorkspaceTests(WorkspacesApp app) : IClassFixture<Work
     public async Task Unicode_names_round_trip()
     {
         const string name = "研究チーム — Ünïcødé 🚀";
-        var id = await CreateAsync(app.Client(), new { name });
+        var id = await CreateAsync(app.Admin(), new { name });
 
         (await RowAsync(app, id))!.Name.ShouldBe(name);
-        var (_, body) = await SendAsync(app.Client(), HttpMethod.Get, $"/workspaces/{id}");
+        var (_, body) = await SendAsync(app.Admin(), HttpMethod.Get, $"/workspaces/{id}");
         body.Text("name").ShouldBe(name);
     }
 
@@ -160,7 +160,7 @@ public sealed class CreateWorkspaceTests(WorkspacesApp app) : IClassFixture<Work
     {
         var before = await CountAsync(app, "SELECT count(*) FROM workspaces");
 
-        var (response, body) = await PostAsync(app.Client(), "/workspaces", json);
+        var (response, body) = await PostAsync(app.Admin(), "/workspaces", json);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         body.Text("error").ShouldBe(error);
@@ -172,7 +172,7 @@ public sealed class CreateWorkspaceTests(WorkspacesApp app) : IClassFixture<Work
     {
         var content = new StringContent("{\"name\":\"" + new string('a', 5 << 20) + "\"}", Encoding.UTF8, "application/json");
 
-        var response = await app.Client().PostAsync("/workspaces", content);
+        var response = await app.Admin().PostAsync("/workspaces", content);
 
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>()).Text("error").ShouldBe("request body too large");
@@ -183,7 +183,7 @@ public sealed class CreateWorkspaceTests(WorkspacesApp app) : IClassFixture<Work
     {
         var parent = await InsertAsync(app, "Gone", status: "removed");
 
-        var (response, body) = await PostAsync(app.Client(), "/workspaces", $$"""{"name":"Orphan","parent_id":"{{parent}}"}""");
+        var (response, body) = await PostAsync(app.Admin(), "/workspaces", $$"""{"name":"Orphan","parent_id":"{{parent}}"}""");
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         body.Text("error").ShouldBe("parent workspace not found");

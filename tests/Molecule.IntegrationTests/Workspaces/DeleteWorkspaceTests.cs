@@ -9,7 +9,7 @@ namespace Molecule.IntegrationTests.Workspaces;
 public sealed class DeleteWorkspaceTests(WorkspacesApp app) : IClassFixture<WorkspacesApp>
 {
     private Task<(HttpResponseMessage Response, System.Text.Json.Nodes.JsonObject? Body)> DeleteAsync(string path) =>
-        SendAsync(app.Client(), HttpMethod.Delete, path);
+        SendAsync(app.Admin(), HttpMethod.Delete, path);
 
     [Fact]
     public async Task A_leaf_is_marked_removed_its_token_revoked_and_its_event_recorded()
@@ -134,7 +134,7 @@ public sealed class DeleteWorkspaceTests(WorkspacesApp app) : IClassFixture<Work
         var root = await InsertAsync(failing, "Root");
         var child = await InsertAsync(failing, "Child", parentId: root);
 
-        var (response, body) = await SendAsync(failing.Client(), HttpMethod.Delete, $"/workspaces/{root}?confirm=true&purge=true");
+        var (response, body) = await SendAsync(failing.Admin(), HttpMethod.Delete, $"/workspaces/{root}?confirm=true&purge=true");
 
         response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         body.Text("error").ShouldBe("workspace marked removed, but 2 stop call(s) failed — please retry: daemon unreachable; daemon unreachable");
@@ -151,7 +151,7 @@ public sealed class DeleteWorkspaceTests(WorkspacesApp app) : IClassFixture<Work
         await using var withCompute = await WorkspacesApp.StartAsync(compute: new WorkspacesFakeCompute());
         var id = await InsertAsync(withCompute, "Remote", runtime: "external");
 
-        (await SendAsync(withCompute.Client(), HttpMethod.Delete, $"/workspaces/{id}")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await SendAsync(withCompute.Admin(), HttpMethod.Delete, $"/workspaces/{id}")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
         withCompute.Compute!.Calls.ShouldBeEmpty();
     }
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Molecule.Kernel.Auth;
 using Molecule.Testing;
 using static Molecule.IntegrationTests.Workspaces.WorkspacesTestKit;
 
@@ -13,7 +15,7 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
         var child = await InsertAsync(app, "Child", status: "degraded", parentId: root);
         var removed = await InsertAsync(app, "Removed child", status: "removed", parentId: root);
 
-        var (paused, pausedBody) = await PostAsync(app.Client(), $"/workspaces/{root}/pause");
+        var (paused, pausedBody) = await PostAsync(app.Admin(), $"/workspaces/{root}/pause");
 
         paused.StatusCode.ShouldBe(HttpStatusCode.OK);
         pausedBody!.ToJsonString().ShouldBe("""{"status":"paused","paused_count":2}""");
@@ -24,15 +26,15 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
         (await EventsAsync(app, child)).Single().Payload.ToJsonString().ShouldBe("""{"name":"Child"}""");
         (await EventsAsync(app, root)).Single().Type.ShouldBe("WORKSPACE_PAUSED");
 
-        var (again, againBody) = await PostAsync(app.Client(), $"/workspaces/{root}/pause");
+        var (again, againBody) = await PostAsync(app.Admin(), $"/workspaces/{root}/pause");
         again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         againBody.Text("error").ShouldBe("workspace not found or already paused");
 
-        var (childResume, childResumeBody) = await PostAsync(app.Client(), $"/workspaces/{child}/resume");
+        var (childResume, childResumeBody) = await PostAsync(app.Admin(), $"/workspaces/{child}/resume");
         childResume.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         childResumeBody.Text("error").ShouldBe("parent workspace \"Root\" is paused — resume it first");
 
-        var (resumed, resumedBody) = await PostAsync(app.Client(), $"/workspaces/{root}/resume");
+        var (resumed, resumedBody) = await PostAsync(app.Admin(), $"/workspaces/{root}/resume");
 
         resumed.StatusCode.ShouldBe(HttpStatusCode.OK);
         resumedBody!.ToJsonString().ShouldBe("""{"status":"provisioning","resumed_count":2}""");
@@ -46,7 +48,7 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
         (await RowAsync(app, root))!.Status.ShouldBe("failed");
         (await RowAsync(app, child))!.LastSampleError!.ShouldStartWith("Docker backend is not available in this build");
 
-        var (notPaused, notPausedBody) = await PostAsync(app.Client(), $"/workspaces/{root}/resume");
+        var (notPaused, notPausedBody) = await PostAsync(app.Admin(), $"/workspaces/{root}/resume");
         notPaused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         notPausedBody.Text("error").ShouldBe("workspace not found or not paused");
     }
@@ -56,7 +58,7 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
     {
         var id = await InsertAsync(app, "Restartable", status: "failed");
 
-        var (response, body) = await PostAsync(app.Client(), $"/workspaces/{id}/restart?reset=true", "{}");
+        var (response, body) = await PostAsync(app.Admin(), $"/workspaces/{id}/restart?reset=true", "{}");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         body!.ToJsonString().ShouldBe("""{"status":"provisioning","config_dir":"existing-volume","reset_session":true}""");
@@ -75,15 +77,15 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
         var pausedParent = await InsertAsync(app, "Sleeping parent", status: "paused");
         var child = await InsertAsync(app, "Child", parentId: pausedParent);
 
-        (await PostAsync(app.Client(), $"/workspaces/{removed}/restart")).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var (unknown, unknownBody) = await PostAsync(app.Client(), $"/workspaces/{Guid.NewGuid()}/restart");
+        (await PostAsync(app.Admin(), $"/workspaces/{removed}/restart")).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var (unknown, unknownBody) = await PostAsync(app.Admin(), $"/workspaces/{Guid.NewGuid()}/restart");
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         unknownBody.Text("error").ShouldBe("workspace not found");
-        var (conflict, conflictBody) = await PostAsync(app.Client(), $"/workspaces/{child}/restart");
+        var (conflict, conflictBody) = await PostAsync(app.Admin(), $"/workspaces/{child}/restart");
         conflict.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         conflictBody.Text("error").ShouldBe("parent workspace \"Sleeping parent\" is paused — resume it first");
         (await RowAsync(app, child))!.Status.ShouldBe("online");
-        (await PostAsync(app.Client(), "/workspaces/xyz/restart")).Response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await PostAsync(app.Admin(), "/workspaces/xyz/restart")).Response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -91,7 +93,7 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
     {
         var id = await InsertAsync(app, "Sleepy", status: "degraded");
 
-        var (response, body) = await PostAsync(app.Client(), $"/workspaces/{id}/hibernate");
+        var (response, body) = await PostAsync(app.Admin(), $"/workspaces/{id}/hibernate");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         body!.ToJsonString().ShouldBe("""{"status":"hibernated"}""");
@@ -100,7 +102,7 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
         row.Url.ShouldBe("");
         (await EventsAsync(app, id)).Single().Payload.ToJsonString().ShouldBe("""{"name":"Sleepy","tier":3}""");
 
-        var (again, againBody) = await PostAsync(app.Client(), $"/workspaces/{id}/hibernate");
+        var (again, againBody) = await PostAsync(app.Admin(), $"/workspaces/{id}/hibernate");
         again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         againBody.Text("error").ShouldBe("workspace not found or not in a hibernatable state (must be online or degraded)");
     }
@@ -110,13 +112,13 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
     {
         var id = await InsertAsync(app, "Busy", activeTasks: 2);
 
-        var (conflict, conflictBody) = await PostAsync(app.Client(), $"/workspaces/{id}/hibernate?force=1");
+        var (conflict, conflictBody) = await PostAsync(app.Admin(), $"/workspaces/{id}/hibernate?force=1");
         conflict.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         conflictBody.Text("error").ShouldBe("workspace has active tasks; use ?force=true to terminate them");
         conflictBody!["active_tasks"]!.GetValue<int>().ShouldBe(2);
         (await RowAsync(app, id))!.Status.ShouldBe("online");
 
-        var (forced, _) = await PostAsync(app.Client(), $"/workspaces/{id}/hibernate?force=true");
+        var (forced, _) = await PostAsync(app.Admin(), $"/workspaces/{id}/hibernate?force=true");
         forced.StatusCode.ShouldBe(HttpStatusCode.OK);
         var row = (await RowAsync(app, id))!;
         row.Status.ShouldBe("hibernated");
@@ -129,7 +131,7 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
         await using var failing = await WorkspacesApp.StartAsync(compute: new WorkspacesFakeCompute { StopFailure = "instance i-1 unreachable" });
         var id = await InsertAsync(failing, "Stuck");
 
-        var (response, body) = await SendAsync(failing.Client(), HttpMethod.Post, $"/workspaces/{id}/hibernate");
+        var (response, body) = await SendAsync(failing.Admin(), HttpMethod.Post, $"/workspaces/{id}/hibernate");
 
         response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         body.Text("error").ShouldBe("hibernate failed: instance i-1 unreachable");
@@ -145,33 +147,33 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
         var removed = await InsertAsync(app, "Removed", status: "removed");
         var unknown = Guid.NewGuid();
 
-        (await SendAsync(app.Client(), HttpMethod.Get, $"/workspaces/{online}/state")).Body!.ToJsonString()
+        (await SendAsync(app.Admin(), HttpMethod.Get, $"/workspaces/{online}/state")).Body!.ToJsonString()
             .ShouldBe($$"""{"workspace_id":"{{online}}","status":"online","paused":false,"deleted":false}""");
-        (await SendAsync(app.Client(), HttpMethod.Get, $"/workspaces/{paused}/state")).Body!["paused"]!.GetValue<bool>().ShouldBeTrue();
+        (await SendAsync(app.Admin(), HttpMethod.Get, $"/workspaces/{paused}/state")).Body!["paused"]!.GetValue<bool>().ShouldBeTrue();
 
-        var (removedResponse, removedBody) = await SendAsync(app.Client(), HttpMethod.Get, $"/workspaces/{removed}/state");
+        var (removedResponse, removedBody) = await SendAsync(app.Admin(), HttpMethod.Get, $"/workspaces/{removed}/state");
         removedResponse.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         removedBody.Text("status").ShouldBe("removed");
         removedBody!["deleted"]!.GetValue<bool>().ShouldBeTrue();
         removedBody.Text("workspace_id").ShouldBe(removed.ToString());
 
-        var (unknownResponse, unknownBody) = await SendAsync(app.Client(), HttpMethod.Get, $"/workspaces/{unknown}/state");
+        var (unknownResponse, unknownBody) = await SendAsync(app.Admin(), HttpMethod.Get, $"/workspaces/{unknown}/state");
         unknownResponse.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         unknownBody!["deleted"]!.GetValue<bool>().ShouldBeTrue();
 
-        (await SendAsync(app.Client(), HttpMethod.Get, "/workspaces/not-a-uuid/state")).Response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await SendAsync(app.Admin(), HttpMethod.Get, "/workspaces/not-a-uuid/state")).Response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task State_behind_the_second_gate_needs_the_workspace_own_bearer_once_it_has_one()
     {
         var id = await InsertAsync(app, "Gated");
-        var token = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<Molecule.Kernel.Auth.IWorkspaceTokens>(app.Services).IssueAsync(id);
+        (await SendAsync(app.Admin(), HttpMethod.Get, $"/workspaces/{id}/state")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var token = await app.Services.GetRequiredService<IWorkspaceTokens>().IssueAsync(id);
 
-        var (missing, missingBody) = await SendAsync(app.Client(), HttpMethod.Get, $"/workspaces/{id}/state");
-        missing.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        missingBody.Text("error").ShouldBe("missing workspace auth token");
+        var (admin, adminBody) = await SendAsync(app.Admin(), HttpMethod.Get, $"/workspaces/{id}/state");
+        admin.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        adminBody.Text("error").ShouldBe("invalid workspace auth token");
 
         (await SendAsync(app.Client(token), HttpMethod.Get, $"/workspaces/{id}/state")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
@@ -181,7 +183,7 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
     {
         var id = await InsertAsync(app, "Booting", status: "provisioning");
 
-        var (response, body) = await PostAsync(app.Client(), $"/admin/workspaces/{id}/bootstrap-failed",
+        var (response, body) = await PostAsync(app.Admin(), $"/admin/workspaces/{id}/bootstrap-failed",
             "{\"error\":\"cloud-init failed\",\"log_tail\":\"" + new string('x', 9000) + "\"}");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -195,18 +197,18 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
         payload.Text("error").ShouldBe("cloud-init failed");
         payload.Text("log_tail").Length.ShouldBe(8192 + "...(truncated)...\n".Length);
 
-        var (again, againBody) = await PostAsync(app.Client(), $"/admin/workspaces/{id}/bootstrap-failed", """{"error":"again"}""");
+        var (again, againBody) = await PostAsync(app.Admin(), $"/admin/workspaces/{id}/bootstrap-failed", """{"error":"again"}""");
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
         againBody!.ToJsonString().ShouldBe("""{"ok":true,"no_change":true}""");
 
         var other = await InsertAsync(app, "Booting too", status: "provisioning");
-        await PostAsync(app.Client(), $"/admin/workspaces/{other}/bootstrap-failed", "{}");
+        await PostAsync(app.Admin(), $"/admin/workspaces/{other}/bootstrap-failed", "{}");
         (await RowAsync(app, other))!.LastSampleError.ShouldBe("bootstrap failed — see log_tail\n\n");
 
-        var (bad, badBody) = await PostAsync(app.Client(), $"/admin/workspaces/{other}/bootstrap-failed", """{"error":5}""");
+        var (bad, badBody) = await PostAsync(app.Admin(), $"/admin/workspaces/{other}/bootstrap-failed", """{"error":5}""");
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         badBody.Text("error").ShouldBe("invalid request body");
-        (await PostAsync(app.Client(), "/admin/workspaces/x/bootstrap-failed", "{}")).Response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await PostAsync(app.Admin(), "/admin/workspaces/x/bootstrap-failed", "{}")).Response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -214,14 +216,14 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
     {
         var id = await InsertAsync(app, "Configured");
 
-        (await SendAsync(app.Client(), HttpMethod.Get, $"/workspaces/{id}/config")).Body!.ToJsonString().ShouldBe("""{"data":{}}""");
+        (await SendAsync(app.Admin(), HttpMethod.Get, $"/workspaces/{id}/config")).Body!.ToJsonString().ShouldBe("""{"data":{}}""");
 
-        await SendAsync(app.Client(), HttpMethod.Patch, $"/workspaces/{id}/config", """{"a":1,"nested":{"x":1,"y":2}}""");
-        var (response, body) = await SendAsync(app.Client(), HttpMethod.Patch, $"/workspaces/{id}/config", """{"b":"two","nested":{"z":3}}""");
+        await SendAsync(app.Admin(), HttpMethod.Patch, $"/workspaces/{id}/config", """{"a":1,"nested":{"x":1,"y":2}}""");
+        var (response, body) = await SendAsync(app.Admin(), HttpMethod.Patch, $"/workspaces/{id}/config", """{"b":"two","nested":{"z":3}}""");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         body!["data"]!.ToJsonString().ShouldBe("""{"a":1,"b":"two","nested":{"z":3}}""");
-        (await SendAsync(app.Client(), HttpMethod.Get, $"/workspaces/{id}/config")).Body!.ToJsonString()
+        (await SendAsync(app.Admin(), HttpMethod.Get, $"/workspaces/{id}/config")).Body!.ToJsonString()
             .ShouldBe("""{"data":{"a":1,"b":"two","nested":{"z":3}}}""");
     }
 
@@ -230,25 +232,25 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
     {
         var id = await InsertAsync(app, "Config limits");
 
-        var (big, bigBody) = await SendAsync(app.Client(), HttpMethod.Patch, $"/workspaces/{id}/config", "{\"blob\":\"" + new string('a', 256 * 1024) + "\"}");
+        var (big, bigBody) = await SendAsync(app.Admin(), HttpMethod.Patch, $"/workspaces/{id}/config", "{\"blob\":\"" + new string('a', 256 * 1024) + "\"}");
         big.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         bigBody.Text("error").ShouldBe("config exceeds 256 KiB");
 
         // Each patch fits; together they would not.
         var half = new string('a', 140 * 1024);
-        (await SendAsync(app.Client(), HttpMethod.Patch, $"/workspaces/{id}/config", $$"""{"one":"{{half}}"}""")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await SendAsync(app.Client(), HttpMethod.Patch, $"/workspaces/{id}/config", $$"""{"two":"{{half}}"}""")).Response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await SendAsync(app.Admin(), HttpMethod.Patch, $"/workspaces/{id}/config", $$"""{"one":"{{half}}"}""")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await SendAsync(app.Admin(), HttpMethod.Patch, $"/workspaces/{id}/config", $$"""{"two":"{{half}}"}""")).Response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
 
         foreach (var bad in new[] { "[1]", "nope", "", """{"nul":"\u0000"}""", """{"lone":"\ud800"}""" })
         {
-            var (response, body) = await SendAsync(app.Client(), HttpMethod.Patch, $"/workspaces/{id}/config", bad);
+            var (response, body) = await SendAsync(app.Admin(), HttpMethod.Patch, $"/workspaces/{id}/config", bad);
             response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, bad);
             body.Text("error").ShouldBe("invalid request body");
         }
 
-        var (missing, missingBody) = await SendAsync(app.Client(), HttpMethod.Patch, $"/workspaces/{Guid.NewGuid()}/config", "{}");
+        var (missing, missingBody) = await SendAsync(app.Admin(), HttpMethod.Patch, $"/workspaces/{Guid.NewGuid()}/config", "{}");
         missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         missingBody.Text("error").ShouldBe("workspace not found");
-        (await SendAsync(app.Client(), HttpMethod.Get, "/workspaces/bad/config")).Response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await SendAsync(app.Admin(), HttpMethod.Get, "/workspaces/bad/config")).Response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 }

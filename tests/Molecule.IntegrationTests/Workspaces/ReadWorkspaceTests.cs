@@ -11,15 +11,15 @@ public sealed class ReadWorkspaceTests
     public async Task The_list_shows_every_workspace_that_is_not_removed_oldest_first_with_the_admin_fields()
     {
         await using var app = await WorkspacesApp.StartAsync();
-        var (emptyResponse, _) = await SendAsync(app.Client(), HttpMethod.Get, "/workspaces");
+        var (emptyResponse, _) = await SendAsync(app.Admin(), HttpMethod.Get, "/workspaces");
         (await emptyResponse.Content.ReadAsStringAsync()).ShouldBe("[]");
 
-        var first = await CreateAsync(app.Client(), new { name = "First", role = "lead", canvas = new { x = 10, y = 20 }, budget_limit = 500, workspace_dir = "/home/me/p" });
+        var first = await CreateAsync(app.Admin(), new { name = "First", role = "lead", canvas = new { x = 10, y = 20 }, budget_limit = 500, workspace_dir = "/home/me/p" });
         var second = await InsertAsync(app, "Second", status: "online", parentId: first);
         await InsertAsync(app, "Gone", status: "removed");
         await ExecuteAsync(app, "UPDATE workspaces SET agent_card = '{\"name\":\"card\",\"skills\":[]}', current_task = 'writing', last_error_rate = 0.25 WHERE id = @second", new { second });
 
-        var (response, _) = await SendAsync(app.Client(), HttpMethod.Get, "/workspaces");
+        var (response, _) = await SendAsync(app.Admin(), HttpMethod.Get, "/workspaces");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var list = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
 
@@ -58,7 +58,7 @@ public sealed class ReadWorkspaceTests
         await using var app = await WorkspacesApp.StartAsync();
         var id = await InsertAsync(app, "Tombstone", status: "removed", url: null);
 
-        var (response, body) = await SendAsync(app.Client(), HttpMethod.Get, $"/workspaces/{id}");
+        var (response, body) = await SendAsync(app.Admin(), HttpMethod.Get, $"/workspaces/{id}");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         body!.Select(pair => pair.Key).ShouldBe(
@@ -74,7 +74,7 @@ public sealed class ReadWorkspaceTests
         body["last_outbound_at"].ShouldBeNull();
 
         await ExecuteAsync(app, "UPDATE workspaces SET last_outbound_at = '2026-04-27T10:00:00.123456Z' WHERE id = @id", new { id });
-        var (_, later) = await SendAsync(app.Client(), HttpMethod.Get, $"/workspaces/{id}");
+        var (_, later) = await SendAsync(app.Admin(), HttpMethod.Get, $"/workspaces/{id}");
         later.Text("last_outbound_at").ShouldBe("2026-04-27T10:00:00.123456Z");
     }
 
@@ -83,11 +83,11 @@ public sealed class ReadWorkspaceTests
     {
         await using var app = await WorkspacesApp.StartAsync();
 
-        var (badResponse, badBody) = await SendAsync(app.Client(), HttpMethod.Get, "/workspaces/not-a-uuid");
+        var (badResponse, badBody) = await SendAsync(app.Admin(), HttpMethod.Get, "/workspaces/not-a-uuid");
         badResponse.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         badBody.Text("error").ShouldBe("invalid workspace ID");
 
-        var (missingResponse, missingBody) = await SendAsync(app.Client(), HttpMethod.Get, $"/workspaces/{Guid.NewGuid()}");
+        var (missingResponse, missingBody) = await SendAsync(app.Admin(), HttpMethod.Get, $"/workspaces/{Guid.NewGuid()}");
         missingResponse.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         missingBody.Text("error").ShouldBe("workspace not found");
     }
@@ -104,8 +104,8 @@ public sealed class ReadWorkspaceTests
             var hermes = await InsertAsync(app, "Hermes", runtime: "hermes");
             var other = await InsertAsync(app, "Other");
 
-            var (_, hermesBody) = await SendAsync(app.Client(), HttpMethod.Get, $"/workspaces/{hermes}");
-            var (_, otherBody) = await SendAsync(app.Client(), HttpMethod.Get, $"/workspaces/{other}");
+            var (_, hermesBody) = await SendAsync(app.Admin(), HttpMethod.Get, $"/workspaces/{hermes}");
+            var (_, otherBody) = await SendAsync(app.Admin(), HttpMethod.Get, $"/workspaces/{other}");
 
             hermesBody!["provision_timeout_ms"]!.GetValue<long>().ShouldBe(1_500_000);
             otherBody!.ContainsKey("provision_timeout_ms").ShouldBeFalse();

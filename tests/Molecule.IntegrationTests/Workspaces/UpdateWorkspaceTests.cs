@@ -7,7 +7,7 @@ namespace Molecule.IntegrationTests.Workspaces;
 public sealed class UpdateWorkspaceTests(WorkspacesApp app) : IClassFixture<WorkspacesApp>
 {
     private Task<(HttpResponseMessage Response, System.Text.Json.Nodes.JsonObject? Body)> PatchAsync(object id, string json) =>
-        SendAsync(app.Client(), HttpMethod.Patch, $"/workspaces/{id}", json);
+        SendAsync(app.Admin(), HttpMethod.Patch, $"/workspaces/{id}", json);
 
     [Fact]
     public async Task Every_key_is_written_and_no_event_is_emitted()
