@@ -88,4 +88,54 @@ public sealed class ProvisioningFlowTests
         row.Url.ShouldBe("");
         compute.CallsTo("stop").Count.ShouldBe(2);
     }
+
+    [Fact]
+    public async Task A_start_overtaken_by_a_restart_is_discarded_and_the_newer_start_recorded()
+    {
+        var release = new TaskCompletionSource();
+        var starts = 0;
+        var compute = new WorkspacesFakeCompute();
+        compute.OnStart = _ =>
+        {
+            if (Interlocked.Increment(ref starts) == 1)
+            {
+                release.Task.Wait(TimeSpan.FromSeconds(10));
+                return new ProvisionResult(true, "http://127.0.0.1:18001", null, null);
+            }
+
+            return new ProvisionResult(true, "http://127.0.0.1:18002", null, null);
+        };
+        await using var app = await WorkspacesApp.StartAsync(compute: compute);
+
+        var id = await CreateAsync(app.Admin(), new { name = "Restarted while starting" });
+        (await PostAsync(app.Admin(), $"/workspaces/{id}/restart")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        release.SetResult();
+        await SettleAsync(app, id);
+
+        var row = (await RowAsync(app, id))!;
+        row.Status.ShouldBe("provisioning");
+        row.Url.ShouldBe("http://127.0.0.1:18002");
+        compute.Calls.Select(call => call.Action).ShouldBe(["start", "stop", "stop", "start"]);
+    }
+
+    [Fact]
+    public async Task Renaming_a_workspace_while_it_starts_does_not_discard_the_start()
+    {
+        var release = new TaskCompletionSource();
+        var compute = new WorkspacesFakeCompute();
+        compute.OnStart = _ =>
+        {
+            release.Task.Wait(TimeSpan.FromSeconds(10));
+            return new ProvisionResult(true, "http://127.0.0.1:18003", null, null);
+        };
+        await using var app = await WorkspacesApp.StartAsync(compute: compute);
+
+        var id = await CreateAsync(app.Admin(), new { name = "Before" });
+        (await SendAsync(app.Admin(), HttpMethod.Patch, $"/workspaces/{id}", """{"name":"After"}""")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        release.SetResult();
+        await SettleAsync(app, id);
+
+        (await RowAsync(app, id))!.Url.ShouldBe("http://127.0.0.1:18003");
+        compute.CallsTo("stop").ShouldBeEmpty();
+    }
 }

@@ -253,4 +253,50 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
         missingBody.Text("error").ShouldBe("workspace not found");
         (await SendAsync(app.Admin(), HttpMethod.Get, "/workspaces/bad/config")).Response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
+
+    [Theory]
+    [InlineData("PATCH", "/workspaces/not-a-uuid")]
+    [InlineData("DELETE", "/workspaces/not-a-uuid")]
+    [InlineData("GET", "/workspaces/not-a-uuid/state")]
+    [InlineData("POST", "/workspaces/not-a-uuid/restart")]
+    [InlineData("POST", "/workspaces/not-a-uuid/pause")]
+    [InlineData("POST", "/workspaces/not-a-uuid/resume")]
+    [InlineData("POST", "/workspaces/not-a-uuid/hibernate")]
+    [InlineData("GET", "/workspaces/not-a-uuid/config")]
+    [InlineData("PATCH", "/workspaces/not-a-uuid/config")]
+    [InlineData("POST", "/admin/workspaces/not-a-uuid/bootstrap-failed")]
+    public async Task A_non_uuid_id_is_400_on_every_route(string method, string path)
+    {
+        var (response, body) = await SendAsync(app.Admin(), new HttpMethod(method), path, "{}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        body.Text("error").ShouldBe("invalid workspace ID");
+    }
+
+    [Theory]
+    [InlineData("POST", "/workspaces/{id}/pause", "workspace not found or already paused")]
+    [InlineData("POST", "/workspaces/{id}/resume", "workspace not found or not paused")]
+    [InlineData("POST", "/workspaces/{id}/hibernate", "workspace not found or not in a hibernatable state (must be online or degraded)")]
+    [InlineData("POST", "/workspaces/{id}/restart", "workspace not found")]
+    [InlineData("PATCH", "/workspaces/{id}", "workspace not found")]
+    public async Task An_unknown_workspace_is_404_with_the_route_own_text(string method, string route, string error)
+    {
+        var (response, body) = await SendAsync(app.Admin(), new HttpMethod(method), route.Replace("{id}", Guid.NewGuid().ToString()), "{}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        body.Text("error").ShouldBe(error);
+    }
+
+    [Fact]
+    public async Task An_oversized_bootstrap_report_is_413()
+    {
+        var id = await InsertAsync(app, "Noisy boot", status: "provisioning");
+
+        var (response, body) = await PostAsync(app.Admin(), $"/admin/workspaces/{id}/bootstrap-failed",
+            "{\"log_tail\":\"" + new string('x', 2 << 20) + "\"}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        body.Text("error").ShouldBe("request body too large");
+        (await RowAsync(app, id))!.Status.ShouldBe("provisioning");
+    }
 }

@@ -34,14 +34,20 @@ internal sealed partial class WorkspaceProvisioner(
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Task> _running = [];
 
+    // The newest job per workspace: an older job whose start finishes late must not record it.
+    private readonly Dictionary<Guid, long> _latest = [];
+    private long _generation;
+
     /// <summary>Queues a start after any start already running for the same workspace.</summary>
     public void Enqueue(ProvisionJob job)
     {
         lock (_gate)
         {
+            var generation = ++_generation;
+            _latest[job.WorkspaceId] = generation;
             var previous = _running.GetValueOrDefault(job.WorkspaceId, Task.CompletedTask);
             var run = previous
-                .ContinueWith(_ => RunAsync(job), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
+                .ContinueWith(_ => RunAsync(job, generation), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
                 .Unwrap();
             _running[job.WorkspaceId] = run;
             run.ContinueWith(
@@ -61,6 +67,14 @@ internal sealed partial class WorkspaceProvisioner(
         }
     }
 
+    private bool IsLatest(Guid workspaceId, long generation)
+    {
+        lock (_gate)
+        {
+            return _latest.GetValueOrDefault(workspaceId) == generation;
+        }
+    }
+
     private void Forget(Guid workspaceId, Task finished)
     {
         lock (_gate)
@@ -68,15 +82,16 @@ internal sealed partial class WorkspaceProvisioner(
             if (_running.GetValueOrDefault(workspaceId) == finished)
             {
                 _running.Remove(workspaceId);
+                _latest.Remove(workspaceId);
             }
         }
     }
 
-    private async Task RunAsync(ProvisionJob job)
+    private async Task RunAsync(ProvisionJob job, long generation)
     {
         try
         {
-            await ProvisionAsync(job, lifetime.ApplicationStopping);
+            await ProvisionAsync(job, generation, lifetime.ApplicationStopping);
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
@@ -88,16 +103,16 @@ internal sealed partial class WorkspaceProvisioner(
         }
     }
 
-    private async Task ProvisionAsync(ProvisionJob job, CancellationToken stopping)
+    private async Task ProvisionAsync(ProvisionJob job, long generation, CancellationToken stopping)
     {
-        var claim = await ReadClaimAsync(job.WorkspaceId, stopping);
-        if (claim is null)
+        var workspace = await ReadProvisioningAsync(job.WorkspaceId, stopping);
+        if (workspace is null || !IsLatest(job.WorkspaceId, generation))
         {
             return;
         }
 
-        var workspace = claim.Row.ToRef();
-        var backend = workspace.InstanceId is null ? policy.DefaultBackend : workspace.Backend;
+        // Dispatch is by instance_id; a workspace that never got one starts where new ones go.
+        var backend = string.IsNullOrWhiteSpace(workspace.InstanceId) ? policy.DefaultBackend : workspace.Backend;
         var compute = services.GetRequiredKeyedService<IWorkspaceCompute>(backend);
 
         ProvisionResult result;
@@ -125,27 +140,29 @@ internal sealed partial class WorkspaceProvisioner(
             }
         }
 
+        var current = IsLatest(job.WorkspaceId, generation);
         if (result.Started)
         {
-            await RecordStartedAsync(workspace, compute, claim.UpdatedAt, result, stopping);
+            await RecordStartedAsync(workspace, compute, current, result, stopping);
         }
-        else
+        else if (current)
         {
-            await RecordFailedAsync(workspace.Id, claim.UpdatedAt, result.Error ?? GenericStartError, stopping);
+            await RecordFailedAsync(workspace.Id, result.Error ?? GenericStartError, stopping);
         }
     }
 
-    /// <summary>The row, when it is still waiting for this start; its updated_at identifies this attempt.</summary>
-    private async Task<ProvisionClaim?> ReadClaimAsync(Guid workspaceId, CancellationToken cancellationToken)
+    /// <summary>The workspace, when it is still waiting to be started.</summary>
+    private async Task<WorkspaceRef?> ReadProvisioningAsync(Guid workspaceId, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ProvisionClaim>(new CommandDefinition(
-            $"SELECT {WorkspaceRefRow.Columns}, updated_at FROM workspaces WHERE id = @workspaceId AND status = 'provisioning'",
+        var row = await connection.QuerySingleOrDefaultAsync<WorkspaceRefRow>(new CommandDefinition(
+            $"SELECT {WorkspaceRefRow.Columns} FROM workspaces WHERE id = @workspaceId AND status = 'provisioning'",
             new { workspaceId },
             cancellationToken: cancellationToken));
+        return row?.ToRef();
     }
 
-    private async Task RecordFailedAsync(Guid workspaceId, DateTime attempt, string error, CancellationToken cancellationToken)
+    private async Task RecordFailedAsync(Guid workspaceId, string error, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var failed = await StatusWrites.ApplyAsync(
@@ -155,8 +172,7 @@ internal sealed partial class WorkspaceProvisioner(
             clock.GetUtcNow(),
             cancellationToken,
             extraSet: ", last_sample_error = @error",
-            extraGuard: "AND updated_at = @attempt",
-            parameters: new { error, attempt });
+            parameters: new { error });
         if (failed is null)
         {
             return;
@@ -167,21 +183,25 @@ internal sealed partial class WorkspaceProvisioner(
     }
 
     private async Task RecordStartedAsync(
-        WorkspaceRef workspace, IWorkspaceCompute compute, DateTime attempt, ProvisionResult result, CancellationToken cancellationToken)
+        WorkspaceRef workspace, IWorkspaceCompute compute, bool current, ProvisionResult result, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-
-        // Status stays provisioning: the agent's register or first heartbeat brings it online.
-        var recorded = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE workspaces SET url = COALESCE(@url, url), instance_id = COALESCE(@instanceId, instance_id), updated_at = @now
-            WHERE id = @id AND status = 'provisioning' AND updated_at = @attempt
-            """,
-            new { id = workspace.Id, url = result.Url, instanceId = result.InstanceId, attempt, now = clock.GetUtcNow() },
-            cancellationToken: cancellationToken));
-        if (recorded == 1)
+        if (current)
         {
-            return;
+            await using var connection = await db.OpenConnectionAsync(cancellationToken);
+
+            // Status stays provisioning: the agent's register or first heartbeat brings it online.
+            // updated_at is left alone so the timeout sweep still counts from when provisioning began.
+            var recorded = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE workspaces SET url = COALESCE(@url, url), instance_id = COALESCE(@instanceId, instance_id)
+                WHERE id = @id AND status = 'provisioning'
+                """,
+                new { id = workspace.Id, url = result.Url, instanceId = result.InstanceId },
+                cancellationToken: cancellationToken));
+            if (recorded == 1)
+            {
+                return;
+            }
         }
 
         // The workspace was restarted, paused or deleted while this start ran: what it started is stale.
@@ -195,12 +215,6 @@ internal sealed partial class WorkspaceProvisioner(
         {
             LogStaleStopFailed(workspace.Id, exception.Message);
         }
-    }
-
-    private sealed record ProvisionClaim(
-        Guid Id, string Name, string? Runtime, int? Tier, string? Status, string? InstanceId, Guid? ParentId, string? Url, DateTime UpdatedAt)
-    {
-        public WorkspaceRefRow Row => new(Id, Name, Runtime, Tier, Status, InstanceId, ParentId, Url);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "workspace {WorkspaceId} failed to provision: {Error}")]
