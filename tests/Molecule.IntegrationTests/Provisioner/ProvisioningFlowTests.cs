@@ -138,4 +138,19 @@ public sealed class ProvisioningFlowTests
         (await RowAsync(app, id))!.Url.ShouldBe("http://127.0.0.1:18003");
         compute.CallsTo("stop").ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Secrets_that_do_not_decrypt_fail_the_start_before_the_backend_is_asked()
+    {
+        var compute = new WorkspacesFakeCompute();
+        await using var app = await WorkspacesApp.StartAsync(compute: compute);
+        await ExecuteAsync(app, "INSERT INTO global_secrets (key, encrypted_value, encryption_version) VALUES ('BROKEN', '\\x0102', 1)");
+
+        var id = await CreateAsync(app.Admin(), new { name = "Undecryptable" });
+        await SettleAsync(app, id);
+
+        (await RowAsync(app, id))!.LastSampleError.ShouldBe("failed to decrypt global secret");
+        (await EventsAsync(app, id))[1].Payload.ToJsonString().ShouldBe("""{"error":"failed to decrypt global secret"}""");
+        compute.StartRequests.ShouldBeEmpty();
+    }
 }

@@ -1,10 +1,10 @@
 using System.Net;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Molecule.Kernel.Secrets;
 using Molecule.Testing;
 using Npgsql;
-using Dapper;
 using static Molecule.IntegrationTests.Workspaces.WorkspacesTestKit;
 
 namespace Molecule.IntegrationTests.Workspaces;

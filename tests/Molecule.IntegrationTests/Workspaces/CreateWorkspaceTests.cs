@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Molecule.Kernel.Auth;
 using Microsoft.Extensions.DependencyInjection;
+using Molecule.Kernel.Auth;
 using Molecule.Testing;
 using static Molecule.IntegrationTests.Workspaces.WorkspacesTestKit;
 

@@ -8,6 +8,7 @@ using Molecule.Kernel.Configuration;
 using Molecule.Kernel.Http;
 using Molecule.Kernel.Runtimes;
 using Molecule.Kernel.Secrets;
+using Molecule.Kernel.Workspaces;
 using Molecule.Workspaces.Lifecycle;
 using Molecule.Workspaces.Provisioning;
 using Molecule.Workspaces.Templates;
@@ -70,8 +71,8 @@ internal sealed partial class CreateWorkspaceHandler(
         }
 
         LogCreated(id, workspace.Runtime, workspace.External);
-        var created = new Kernel.Workspaces.WorkspaceRef(
-            id, workspace.Name, workspace.Runtime, workspace.Tier, Kernel.Workspaces.WorkspaceStatus.Provisioning, null, workspace.ParentId, workspace.Url);
+        var created = new WorkspaceRef(
+            id, workspace.Name, workspace.Runtime, workspace.Tier, WorkspaceStatus.Provisioning, null, workspace.ParentId, workspace.Url);
         await events.PublishAsync(WorkspaceTrigger.Created, id, WorkspaceEvents.Provisioning(created), cancellationToken);
 
         if (workspace.External)
@@ -172,7 +173,7 @@ internal sealed partial class CreateWorkspaceHandler(
             if (workspace.Secrets.Count > 0
                 && await secretWriter!.UpsertAsync(transaction, id, workspace.Secrets, cancellationToken) is { } secretFailure)
             {
-                return ApiError.Internal(secretFailure.Stage == Kernel.Secrets.SecretWriteStage.Encrypt
+                return ApiError.Internal(secretFailure.Stage == SecretWriteStage.Encrypt
                     ? $"failed to encrypt secret: {secretFailure.Key}"
                     : $"failed to save secret: {secretFailure.Key}");
             }

@@ -133,6 +133,12 @@ internal sealed partial class WorkspaceProvisioner(
             {
                 result = ProvisionResult.Failed($"workspace start timed out after {StartTimeout.TotalMinutes:0} minutes");
             }
+            catch (SecretDecryptionException exception)
+            {
+                // Nothing starts with half an environment. The log names the keys, never values.
+                LogSecretsUnreadable(workspace.Id, string.Join(", ", exception.FailedKeys));
+                result = ProvisionResult.Failed(exception.AnyGlobal ? "failed to decrypt global secret" : "failed to decrypt workspace secret");
+            }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 LogStartThrew(exception, workspace.Id, backend.ToWire());
@@ -219,6 +225,9 @@ internal sealed partial class WorkspaceProvisioner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "workspace {WorkspaceId} failed to provision: {Error}")]
     private partial void LogFailed(Guid workspaceId, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "workspace {WorkspaceId} cannot start: its secrets {Secrets} do not decrypt")]
+    private partial void LogSecretsUnreadable(Guid workspaceId, string secrets);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "starting workspace {WorkspaceId} on the {Backend} backend threw")]
     private partial void LogStartThrew(Exception exception, Guid workspaceId, string backend);
