@@ -24,8 +24,13 @@ PG_EXTRA_OPTS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
   echo "0 passed, 1 failed"; exit 1; }
 export MOLECULE_TEST_DATABASE_URL="${MOLECULE_TEST_DATABASE_URL%/molecule*}/postgres?sslmode=disable"
 
+# Every in-memory server logs each request as JSON; keep the test output to warnings and errors
+# unless the caller asks for more (Logging__LogLevel__Default=Information bash scripts/test.sh).
+export Logging__LogLevel__Default="${Logging__LogLevel__Default:-Warning}"
+
+# A hung test fails the run (and names itself) instead of stalling CI.
 log="$work/test.log"
-dotnet test Molecule.sln -c "${CONFIGURATION:-Debug}" "$@" 2>&1 | tee "$log"
+dotnet test Molecule.sln -c "${CONFIGURATION:-Debug}" --blame-hang-timeout 5m --blame-hang-dump-type none "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # dotnet prints one summary per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, ..."

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Molecule.Auth;
 using Molecule.Events;
 using Molecule.Kernel.Auth;
@@ -7,14 +8,35 @@ using Molecule.Kernel.Http;
 using Molecule.Provisioner;
 using Molecule.RuntimeRegistry;
 using Molecule.Secrets;
+using Molecule.Server.Configuration;
+using Molecule.Server.Health;
+using Molecule.Server.Http;
+using Molecule.Server.Logging;
+using Molecule.Server.Metrics;
 using Molecule.Workspaces;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddOptions<PlatformOptions>().Bind(builder.Configuration);
+builder.Logging.AddSerilogJsonConsole(builder.Configuration);
+builder.WebHost.ListenOnPortSetting(builder.Configuration);
+
+// Settings under the reference's environment variable names; bad values stop the boot.
+builder.Services.AddOptions<PlatformOptions>().Bind(builder.Configuration).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<PlatformOptions>, PlatformOptionsValidator>();
+builder.Services.AddOptions<ServerOptions>().Bind(builder.Configuration).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
+
 builder.Services.ConfigureHttpJsonOptions(options => MoleculeJson.Configure(options.SerializerOptions));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMoleculeData();
+
+// Host services: errors, health, metrics, rate limit, API description.
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<InternalErrorHandler>();
+builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", timeout: HealthEndpoint.CheckTimeout);
+builder.Services.AddPrometheusMetrics();
+builder.Services.AddRequestRateLimit();
+builder.Services.AddOpenApi();
 
 // The module list: explicit, in one place.
 builder.Services
@@ -30,11 +52,24 @@ var app = builder.Build();
 await app.Services.GetRequiredService<MigrationRunner>()
     .ApplyAsync(Migration.FromEmbeddedResources(typeof(Program).Assembly));
 
+// The pipeline, outermost first. Logging and metrics see every answer, refusals included.
+app.UseRequestLogging();
+app.UseRequestMetrics();
+app.UseExceptionHandler();
 app.UseRouting();
+app.UseSecurityHeaders();
+app.UseMoleculeCors();
+app.UseRequestRateLimit();
+app.UseTenantGuard();
+app.UseWebSockets(HostWebSockets.Options);
 app.UseMoleculeAuth();
 
-app.MapGet("/health", () => Results.Json(new Dictionary<string, string> { ["status"] = "ok" }))
-    .AllowOpen("liveness probe");
+app.MapGet("/health", HealthEndpoint.HandleAsync)
+    .AllowOpen("liveness probe, as in the reference");
+app.MapGet("/metrics", MetricsEndpoint.HandleAsync)
+    .AllowOpen("Prometheus scrape, as in the reference");
+app.MapOpenApi()
+    .AllowOpen("API description; lists routes, no data");
 
 app.MapAuth();
 app.MapEvents();
@@ -42,6 +77,8 @@ app.MapSecrets();
 app.MapRuntimeRegistry();
 app.MapProvisioner();
 app.MapWorkspaces();
+
+app.MapNotFoundFallback();
 
 await app.RunAsync();
 
