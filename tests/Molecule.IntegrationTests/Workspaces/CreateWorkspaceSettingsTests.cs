@@ -31,15 +31,22 @@ public sealed class CreateWorkspaceSettingsTests
     }
 
     [Fact]
-    public async Task Secrets_are_refused_with_501_while_no_secrets_store_is_available()
+    public async Task Secrets_given_at_create_are_stored_encrypted_and_readable_by_the_agent()
     {
-        await using var app = await WorkspacesApp.StartAsync(configureServices: services => services.RemoveAll<IWorkspaceSecretWriter>());
+        await using var app = await WorkspacesApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["SECRETS_ENCRYPTION_KEY"] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        });
 
-        var (response, body) = await PostAsync(app.Admin(), "/workspaces", """{"name":"a","secrets":{"OPENAI_API_KEY":"sk-1"}}""");
+        var id = await CreateAsync(app.Admin(), new { name = "keyed", secrets = new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-live-1" } });
 
-        response.StatusCode.ShouldBe(HttpStatusCode.NotImplemented);
-        body.Text("error").ShouldContain("secrets store is not available");
-        (await CountAsync(app, "SELECT count(*) FROM workspaces")).ShouldBe(0);
+        await using var connection = await app.Db.OpenConnectionAsync();
+        var row = await connection.QuerySingleAsync<(byte[] Bytes, int Version)>(
+            "SELECT encrypted_value, encryption_version FROM workspace_secrets WHERE workspace_id = @id", new { id });
+        row.Version.ShouldBe(1);
+        System.Text.Encoding.UTF8.GetString(row.Bytes).ShouldNotContain("sk-live-1");
+        var values = await app.Admin().GetStringAsync($"/workspaces/{id}/secrets/values");
+        values.ShouldContain("\"OPENAI_API_KEY\":\"sk-live-1\"");
     }
 
     [Fact]

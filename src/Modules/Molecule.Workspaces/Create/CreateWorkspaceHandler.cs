@@ -30,7 +30,7 @@ internal sealed partial class CreateWorkspaceHandler(
     IOptions<PlatformOptions> platform,
     TimeProvider clock,
     ILogger<CreateWorkspaceHandler> logger,
-    IWorkspaceSecretWriter? secretWriter = null)
+    IWorkspaceSecretWriter secretWriter)
 {
     /// <summary>Room for secrets and initial memories (each memory up to 100 000 bytes).</summary>
     public const long MaxBodyBytes = 4 << 20;
@@ -54,13 +54,6 @@ internal sealed partial class CreateWorkspaceHandler(
         if (workspace is null)
         {
             return ApiError.BadRequest(error!);
-        }
-
-        if (workspace.Secrets.Count > 0 && secretWriter is null)
-        {
-            return ApiError.Of(
-                StatusCodes.Status501NotImplemented,
-                "workspace secrets cannot be stored by this build: the secrets store is not available");
         }
 
         var id = Guid.NewGuid();
@@ -171,7 +164,7 @@ internal sealed partial class CreateWorkspaceHandler(
                 cancellationToken: cancellationToken));
 
             if (workspace.Secrets.Count > 0
-                && await secretWriter!.UpsertAsync(transaction, id, workspace.Secrets, cancellationToken) is { } secretFailure)
+                && await secretWriter.UpsertAsync(transaction, id, workspace.Secrets, cancellationToken) is { } secretFailure)
             {
                 return ApiError.Internal(secretFailure.Stage == SecretWriteStage.Encrypt
                     ? $"failed to encrypt secret: {secretFailure.Key}"
