@@ -18,9 +18,9 @@ public sealed class LivenessTests : IClassFixture<MoleculeApp>
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var app = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         var sweep = app.Services.GetRequiredService<LivenessSweep>();
-        var quiet = await _app.InsertWorkspaceAsync("quiet", lastHeartbeat: clock.GetUtcNow());
-        var chatty = await _app.InsertWorkspaceAsync("chatty", lastHeartbeat: clock.GetUtcNow());
-        var paused = await _app.InsertWorkspaceAsync("paused", status: "paused", lastHeartbeat: clock.GetUtcNow());
+        var quiet = await _app.SeedWorkspaceAsync("quiet", lastHeartbeat: clock.GetUtcNow());
+        var chatty = await _app.SeedWorkspaceAsync("chatty", lastHeartbeat: clock.GetUtcNow());
+        var paused = await _app.SeedWorkspaceAsync("paused", status: "paused", lastHeartbeat: clock.GetUtcNow());
 
         clock.Advance(TimeSpan.FromSeconds(179));
         (await sweep.SweepOnceAsync()).ShouldNotContain(quiet);

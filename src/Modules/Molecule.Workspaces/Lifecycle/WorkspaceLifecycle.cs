@@ -61,6 +61,39 @@ internal sealed partial class WorkspaceLifecycle(
         }
     }
 
+    public async Task<bool> WakeAsync(Guid workspaceId, string reason, CancellationToken cancellationToken = default)
+    {
+        // Shares the restart guard: many messages for a sleeping workspace wake it once.
+        if (!_restarting.TryAdd(workspaceId, 0))
+        {
+            return false;
+        }
+
+        try
+        {
+            var workspace = await directory.FindAsync(workspaceId, cancellationToken);
+            if (workspace is null || !StatusMachine.Allows(workspace.Status, WorkspaceTrigger.Wake))
+            {
+                return false;
+            }
+
+            var woken = await restarter.RestartAsync(workspace, WorkspaceTrigger.Wake, new ProvisionJob(workspaceId), cancellationToken);
+            if (woken)
+            {
+                LogWoken(workspaceId, reason);
+            }
+
+            return woken;
+        }
+        finally
+        {
+            _restarting.TryRemove(workspaceId, out _);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "waking hibernated workspace {WorkspaceId}: {Reason}")]
+    private partial void LogWoken(Guid workspaceId, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "auto-restart of workspace {WorkspaceId} ({Reason}) skipped: one is already running")]
     private partial void LogDropped(Guid workspaceId, string reason);
 
