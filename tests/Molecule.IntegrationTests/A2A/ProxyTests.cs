@@ -174,6 +174,21 @@ public sealed class ProxyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_for_a_hibernated_workspace_wakes_it_and_asks_the_caller_to_retry()
+    {
+        var sleeper = await _app.SeedWorkspaceAsync("sleeper", status: "hibernated");
+
+        var response = await _app.Client().PostAsJsonAsync($"/workspaces/{sleeper}/a2a", Send("wake up"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(15));
+        var body = await response.JsonAsync();
+        body["waking"]!.GetValue<bool>().ShouldBeTrue();
+        body["retry_after"]!.GetValue<int>().ShouldBe(15);
+        (await _app.EventsForAsync(sleeper)).ShouldContain(e => e.Type == "WORKSPACE_PROVISIONING");
+    }
+
+    [Fact]
     public async Task An_unreachable_agent_is_a_502_and_logged_as_an_error()
     {
         var target = await _app.SeedWorkspaceAsync("gone", url: "http://127.0.0.1:1");

@@ -18,7 +18,9 @@ public sealed class LivenessTests : IClassFixture<MoleculeApp>
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var app = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         var sweep = app.Services.GetRequiredService<LivenessSweep>();
-        var quiet = await _app.SeedWorkspaceAsync("quiet", lastHeartbeat: clock.GetUtcNow());
+        // External: the restart after going offline is a no-op, so the row stays offline until the agent speaks.
+        var quiet = await _app.SeedWorkspaceAsync("quiet", runtime: "external", lastHeartbeat: clock.GetUtcNow());
+        var container = await _app.SeedWorkspaceAsync("container", lastHeartbeat: clock.GetUtcNow());
         var chatty = await _app.SeedWorkspaceAsync("chatty", lastHeartbeat: clock.GetUtcNow());
         var paused = await _app.SeedWorkspaceAsync("paused", status: "paused", lastHeartbeat: clock.GetUtcNow());
 
@@ -30,15 +32,17 @@ public sealed class LivenessTests : IClassFixture<MoleculeApp>
         var marked = await sweep.SweepOnceAsync();
 
         marked.ShouldContain(quiet);
+        marked.ShouldContain(container);
         marked.ShouldNotContain(chatty);
         marked.ShouldNotContain(paused);
         (await _app.StatusOfAsync(quiet)).ShouldBe("offline");
         (await _app.EventsForAsync(quiet)).ShouldContain(e => e.Type == "WORKSPACE_OFFLINE");
+        (await _app.EventsForAsync(container)).Select(e => e.Type).Take(2).ShouldBe(["WORKSPACE_OFFLINE", "WORKSPACE_PROVISIONING"]);
 
         var back = await app.CreateClient().PostJsonAsync("/registry/heartbeat", new { workspace_id = quiet });
         back.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await _app.StatusOfAsync(quiet)).ShouldBe("online");
-        (await _app.EventsForAsync(quiet)).Last().Type.ShouldBe("WORKSPACE_ONLINE");
+        (await _app.EventsForAsync(quiet)).ShouldContain(e => e.Type == "WORKSPACE_ONLINE");
     }
 
     private sealed class ManualClock(DateTimeOffset start) : TimeProvider
