@@ -16,7 +16,7 @@ public sealed class WorkspacesApp : MoleculeApp
 
     public WorkspacesApp() => Settings["ADMIN_TOKEN"] = AdminToken;
 
-    public WorkspacesFakeClock? Clock { get; private init; }
+    public ManualClock? Clock { get; private init; }
 
     public WorkspacesFakeCompute? Compute { get; private init; }
 
@@ -24,7 +24,7 @@ public sealed class WorkspacesApp : MoleculeApp
 
     public static async Task<WorkspacesApp> StartAsync(
         IDictionary<string, string?>? settings = null,
-        WorkspacesFakeClock? clock = null,
+        ManualClock? clock = null,
         WorkspacesFakeCompute? compute = null,
         Action<IServiceCollection>? configureServices = null)
     {

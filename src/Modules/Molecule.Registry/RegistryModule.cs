@@ -21,8 +21,10 @@ public static class RegistryModule
             .Bind(configuration)
             .Validate(o => o.LivenessTtlSeconds > 0, "LIVENESS_TTL_SECONDS must be a positive number of seconds")
             .Validate(o => o.LivenessSweepSeconds > 0, "LIVENESS_SWEEP_SECONDS must be a positive number of seconds")
+            .Validate(o => o.HeartbeatAuthCacheSeconds >= 0, "HEARTBEAT_AUTH_CACHE_SECONDS must be 0 or more")
             .ValidateOnStart();
         services.AddSingleton<RegistryGate>();
+        services.AddSingleton<HeartbeatPassCache>();
         services.AddSingleton<RuntimeOverrides>();
         services.AddSingleton<IAgentRuntimeSignals>(provider => provider.GetRequiredService<RuntimeOverrides>());
         services.AddSingleton<HeartbeatCoalescer>();

@@ -12,6 +12,10 @@ internal sealed class RegistryOptions
     [ConfigurationKeyName("LIVENESS_SWEEP_SECONDS")]
     public int LivenessSweepSeconds { get; set; } = 15;
 
+    /// <summary>How long a heartbeat's passed token check is reused; 0 checks every heartbeat.</summary>
+    [ConfigurationKeyName("HEARTBEAT_AUTH_CACHE_SECONDS")]
+    public int HeartbeatAuthCacheSeconds { get; set; } = 10;
+
     public TimeSpan LivenessTtl => TimeSpan.FromSeconds(LivenessTtlSeconds);
 
     public TimeSpan LivenessSweepInterval => TimeSpan.FromSeconds(LivenessSweepSeconds);

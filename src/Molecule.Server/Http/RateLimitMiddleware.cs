@@ -33,16 +33,15 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowRateL
             return;
         }
 
-        var decision = limiter.Acquire(ClientKey(context.Connection.RemoteIpAddress));
+        var decision = limiter.Acquire(FixedWindowRateLimiter.ClientKey(context.Connection.RemoteIpAddress));
 
         // As the response starts, so the headers survive the exception handler clearing the response;
         // only where absent, because a route's own limiter (POST /org/tokens) reports its headers instead.
         response.OnStarting(() =>
         {
-            if (response.Headers.TryAdd("X-RateLimit-Limit", decision.Limit.ToString(CultureInfo.InvariantCulture)))
+            if (!response.Headers.ContainsKey("X-RateLimit-Limit"))
             {
-                response.Headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
-                response.Headers["X-RateLimit-Reset"] = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+                decision.WriteHeaders(response.Headers);
             }
 
             return Task.CompletedTask;
@@ -54,18 +53,8 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowRateL
             return;
         }
 
-        response.Headers.RetryAfter = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
-        await ApiError.Of(StatusCodes.Status429TooManyRequests, "rate limit exceeded",
-            new JsonObject { ["retry_after"] = decision.ResetSeconds }).ExecuteAsync(context);
+        await decision.Refusal().ExecuteAsync(context);
     }
-
-    /// <summary>One key per address; IPv4 seen through an IPv6 socket counts as the IPv4 address.</summary>
-    public static string ClientKey(IPAddress? address) => address switch
-    {
-        null => "unknown",
-        { IsIPv4MappedToIPv6: true } => address.MapToIPv4().ToString(),
-        _ => address.ToString(),
-    };
 }
 
 internal static class RateLimitExtensions

@@ -47,13 +47,4 @@ public sealed class LivenessTests : IClassFixture<MoleculeApp>
         (await _app.StatusOfAsync(quiet)).ShouldBe("online");
         (await _app.EventsForAsync(quiet)).ShouldContain(e => e.Type == "WORKSPACE_ONLINE");
     }
-
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

@@ -12,7 +12,7 @@ public sealed class ProvisionTimeoutSweepTests
     [Fact]
     public async Task Provisioning_rows_older_than_their_runtime_timeout_fail_once()
     {
-        var clock = new WorkspacesFakeClock(Start);
+        var clock = new ManualClock(Start);
         await using var app = await WorkspacesApp.StartAsync(clock: clock);
         var sweep = app.Services.GetRequiredService<ProvisionTimeoutSweep>();
         var langgraph = await InsertAsync(app, "Stuck", status: "provisioning", updatedAt: Start);
@@ -48,7 +48,7 @@ public sealed class ProvisionTimeoutSweepTests
     [Fact]
     public async Task The_override_applies_to_every_runtime()
     {
-        var clock = new WorkspacesFakeClock(Start);
+        var clock = new ManualClock(Start);
         await using var app = await WorkspacesApp.StartAsync(new Dictionary<string, string?> { ["PROVISION_TIMEOUT_SECONDS"] = "60" }, clock: clock);
         var hermes = await InsertAsync(app, "Hermes", status: "provisioning", runtime: "hermes", updatedAt: Start);
 

@@ -1,3 +1,4 @@
+using Molecule.Testing;
 using Molecule.Events.Bus;
 using Molecule.Events.EventSocket;
 using Molecule.Kernel.Workspaces;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Molecule.Kernel.Configuration;
 using Molecule.Server.Configuration;
+using Molecule.Kernel.Http;
 using Molecule.Server.Http;
 
 namespace Molecule.Tests.Host;

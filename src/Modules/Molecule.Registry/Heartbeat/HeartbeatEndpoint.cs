@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Http;
 using Molecule.Kernel.A2A;
+using Molecule.Kernel.Auth;
 using Molecule.Kernel.Events;
 using Molecule.Kernel.Http;
 using Molecule.Kernel.Workspaces;
@@ -16,6 +17,7 @@ internal static class HeartbeatEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         RegistryGate gate,
+        HeartbeatPassCache passes,
         HeartbeatCoalescer coalescer,
         RuntimeOverrides overrides,
         NpgsqlDataSource db,
@@ -34,9 +36,15 @@ internal static class HeartbeatEndpoint
             return ApiError.BadRequest("invalid request body");
         }
 
-        if (await gate.CheckAgentAsync(context, id) is { } denied)
+        var bearer = BearerToken.From(context.Request);
+        if (!passes.RecentlyPassed(id, bearer))
         {
-            return denied;
+            if (await gate.CheckAgentAsync(context, id) is { } denied)
+            {
+                return denied;
+            }
+
+            passes.Remember(id, bearer);
         }
 
         HeartbeatOutcome outcome;

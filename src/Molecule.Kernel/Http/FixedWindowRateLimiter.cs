@@ -1,19 +1,44 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 
-namespace Molecule.Server.Http;
+namespace Molecule.Kernel.Http;
 
 /// <summary>The outcome of one request against its client's window.</summary>
-internal readonly record struct RateLimitDecision(bool Allowed, int Limit, int Remaining, TimeSpan ResetAfter)
+public readonly record struct RateLimitDecision(bool Allowed, int Limit, int Remaining, TimeSpan ResetAfter)
 {
     /// <summary>Whole seconds until the window refills, at least 1 so a client never retries at once.</summary>
     public int ResetSeconds => Math.Max(1, (int)Math.Ceiling(ResetAfter.TotalSeconds));
+
+    /// <summary>The reference's <c>X-RateLimit-Limit/Remaining/Reset</c> headers.</summary>
+    public void WriteHeaders(IHeaderDictionary headers)
+    {
+        headers["X-RateLimit-Limit"] = Limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = Remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = ResetSeconds.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The 429 answer: <c>Retry-After</c> and <c>{"error":"rate limit exceeded","retry_after":N}</c>.</summary>
+    public IResult Refusal() => new RefusalResult(ResetSeconds);
+
+    private sealed class RefusalResult(int retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            return ApiError.Of(StatusCodes.Status429TooManyRequests, "rate limit exceeded",
+                new JsonObject { ["retry_after"] = retryAfter }).ExecuteAsync(httpContext);
+        }
+    }
 }
 
 /// <summary>
 /// The reference's per-client fixed window: <c>limit</c> requests, then refused until a full window
 /// has passed since the window opened, when it refills completely.
 /// </summary>
-internal sealed class FixedWindow(DateTimeOffset start)
+public sealed class FixedWindow(DateTimeOffset start)
 {
     private readonly Lock _gate = new();
     private DateTimeOffset _start = start;
@@ -49,7 +74,7 @@ internal sealed class FixedWindow(DateTimeOffset start)
 /// length, and beyond <c>maxClients</c> live windows, new clients share one overflow window (so a flood
 /// of addresses is limited as a group instead of growing the table).
 /// </summary>
-internal sealed class FixedWindowRateLimiter(int limit, TimeSpan window, TimeProvider clock, int maxClients)
+public sealed class FixedWindowRateLimiter(int limit, TimeSpan window, TimeProvider clock, int maxClients)
 {
     public const string OverflowKey = "overflow";
 
@@ -60,6 +85,14 @@ internal sealed class FixedWindowRateLimiter(int limit, TimeSpan window, TimePro
     public int Limit => limit;
 
     public int TrackedClients => _windows.Count;
+
+    /// <summary>One key per address; IPv4 seen through an IPv6 socket counts as the IPv4 address.</summary>
+    public static string ClientKey(IPAddress? address) => address switch
+    {
+        null => "unknown",
+        { IsIPv4MappedToIPv6: true } => address.MapToIPv4().ToString(),
+        _ => address.ToString(),
+    };
 
     public RateLimitDecision Acquire(string client)
     {

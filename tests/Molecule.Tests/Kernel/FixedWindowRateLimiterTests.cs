@@ -1,6 +1,7 @@
-using Molecule.Server.Http;
+using Molecule.Testing;
+using Molecule.Kernel.Http;
 
-namespace Molecule.Tests.Host;
+namespace Molecule.Tests.Kernel;
 
 public sealed class FixedWindowRateLimiterTests
 {
@@ -100,14 +101,5 @@ public sealed class FixedWindowRateLimiterTests
 
         last.Allowed.ShouldBeTrue();
         last.Remaining.ShouldBe(int.MaxValue - 1001);
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 4, 27, 10, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }
