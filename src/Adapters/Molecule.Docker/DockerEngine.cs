@@ -31,7 +31,8 @@ internal sealed partial class DockerEngine : IDockerEngine, IDisposable
     public async Task<DockerPing> PingAsync(CancellationToken cancellationToken = default)
     {
         using var response = await _client.SendAsync(DockerRequest.Get("_ping"), cancellationToken, versioned: false);
-        return new DockerPing(Header(response, "Api-Version"), Header(response, "Ostype"), Header(response, "Server"));
+        var server = response.Headers.Server.ToString();
+        return new DockerPing(Header(response, "Api-Version"), Header(response, "Ostype"), server.Length == 0 ? null : server);
     }
 
     public async Task<DockerVersion> GetVersionAsync(CancellationToken cancellationToken = default)

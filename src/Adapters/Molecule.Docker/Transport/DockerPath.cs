@@ -10,10 +10,14 @@ internal static class DockerPath
         return Uri.EscapeDataString(value);
     }
 
-    /// <summary>An image reference keeps its slashes (<c>ghcr.io/acme/ws:1</c>): the engine routes on <c>{name:.*}</c>.</summary>
+    /// <summary>
+    /// An image reference keeps its slashes, colons and @ (<c>ghcr.io/acme/ws:1</c>): they are legal
+    /// in a path and the engine routes on <c>{name:.*}</c>.
+    /// </summary>
     public static string Image(string reference)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
-        return string.Join('/', reference.Split('/').Select(Uri.EscapeDataString));
+        return string.Join('/', reference.Split('/').Select(segment =>
+            Uri.EscapeDataString(segment).Replace("%3A", ":", StringComparison.Ordinal).Replace("%40", "@", StringComparison.Ordinal)));
     }
 }

@@ -50,6 +50,11 @@ internal sealed class DockerTransport : IDisposable
                 {
                     await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
                 }
+                catch (SocketException e)
+                {
+                    socket.Dispose();
+                    throw new IOException(DescribeConnectFailure(socketPath, e), e);
+                }
                 catch
                 {
                     socket.Dispose();
@@ -68,4 +73,13 @@ internal sealed class DockerTransport : IDisposable
 
         return handler;
     }
+
+    /// <summary>The OS text for a missing socket file is "Cannot assign requested address": say what it means.</summary>
+    private static string DescribeConnectFailure(string socketPath, SocketException e) => e.SocketErrorCode switch
+    {
+        _ when !File.Exists(socketPath) => $"no socket at {socketPath}",
+        SocketError.ConnectionRefused => $"nothing accepts connections on {socketPath} (connection refused)",
+        SocketError.AccessDenied => $"no permission to open {socketPath}",
+        _ => $"{e.Message} ({socketPath})",
+    };
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -208,7 +207,7 @@ internal sealed class EngineClient : IDisposable
 
     private DockerUnavailableException Unreachable(HttpRequestException e)
     {
-        var reason = e.InnerException is SocketException socketError ? socketError.Message : e.Message;
+        var reason = e.InnerException is IOException or System.Net.Sockets.SocketException ? e.InnerException.Message : e.Message;
         return new DockerUnavailableException(Endpoint, reason, e);
     }
 
