@@ -91,11 +91,17 @@ dockerd_start() {
 }
 
 dockerd_stop() {
-  local dir=$1 pid=""
+  [ -d "$1" ] || return 0
+  local dir pid=""
+  dir=$(cd "$1" && pwd)
   if [ -s "$dir/dockerd.pid" ]; then pid=$(cat "$dir/dockerd.pid")
   elif [ -s "$dir/dockerd.launch.pid" ]; then pid=$(cat "$dir/dockerd.launch.pid")
   fi
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  # A stale pidfile may name a recycled PID: only signal the dockerd that serves this DIR.
+  if [ -z "$pid" ] || ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$dir/docker.sock"; then
+    dockerd_unmount "$dir"
+    return 0
+  fi
   # SIGTERM lets dockerd stop its containers, its containerd and unmount its layers.
   kill -TERM "$pid" 2>/dev/null || true
   local waited=0
@@ -106,7 +112,17 @@ dockerd_stop() {
     echo "dockerd: $pid still running after ${DOCKERD_STOP_SECONDS}s; sending SIGKILL" >&2
     kill -KILL "$pid" 2>/dev/null || true
   fi
+  dockerd_unmount "$dir"
   return 0
+}
+
+# dockerd leaves its network namespace bind-mounted under the exec root (and, when killed, its
+# layers too); unmount what is left under DIR, deepest first, so DIR can be removed.
+dockerd_unmount() {
+  [ -d "$1" ] || return 0
+  local dir; dir=$(cd "$1" && pwd)
+  awk -v prefix="$dir/" 'index($2, prefix) == 1 { print $2 }' /proc/self/mounts | sort -r |
+    while read -r mountpoint; do umount -l "$mountpoint" 2>/dev/null || true; done
 }
 
 case "${1:-} ${2:-}" in

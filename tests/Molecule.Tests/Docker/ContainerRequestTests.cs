@@ -116,6 +116,8 @@ public sealed class ContainerRequestTests
         await FakeEngine.Create(_handler).InspectContainerAsync("../images/x y");
 
         _handler.LastCall.Uri.AbsolutePath.ShouldBe("/v1.41/containers/..%2Fimages%2Fx%20y/json");
+        await Should.ThrowAsync<ArgumentException>(() => FakeEngine.Create(_handler).InspectContainerAsync(".."));
+        await Should.ThrowAsync<ArgumentException>(() => FakeEngine.Create(_handler).InspectContainerAsync(" "));
     }
 
     [Fact]

@@ -7,6 +7,12 @@ internal static class DockerPath
     public static string Segment(string value)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        if (value is "." or "..")
+        {
+            // The URI would resolve them away and address another route.
+            throw new ArgumentException($"\"{value}\" is not a name", nameof(value));
+        }
+
         return Uri.EscapeDataString(value);
     }
 

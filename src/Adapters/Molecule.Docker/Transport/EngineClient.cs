@@ -171,7 +171,7 @@ internal sealed class EngineClient : IDisposable
     }
 
     /// <summary>The engine's <c>{"message": "..."}</c>, else the raw text, else the status line (304/HEAD carry no body).</summary>
-    internal static async Task<string> ReadErrorMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<string> ReadErrorMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = "";
         try
