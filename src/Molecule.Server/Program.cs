@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Molecule.A2A;
 using Molecule.Auth;
 using Molecule.Events;
 using Molecule.Kernel.Auth;
@@ -6,6 +7,7 @@ using Molecule.Kernel.Configuration;
 using Molecule.Kernel.Data;
 using Molecule.Kernel.Http;
 using Molecule.Provisioner;
+using Molecule.Registry;
 using Molecule.RuntimeRegistry;
 using Molecule.Secrets;
 using Molecule.Server.Configuration;
@@ -45,7 +47,9 @@ builder.Services
     .AddSecrets(builder.Configuration)
     .AddRuntimeRegistry(builder.Configuration)
     .AddProvisioner(builder.Configuration)
-    .AddWorkspaces(builder.Configuration);
+    .AddWorkspaces(builder.Configuration)
+    .AddRegistry(builder.Configuration)
+    .AddA2A(builder.Configuration);
 
 var app = builder.Build();
 
@@ -77,6 +81,8 @@ app.MapSecrets();
 app.MapRuntimeRegistry();
 app.MapProvisioner();
 app.MapWorkspaces();
+app.MapRegistry();
+app.MapA2A();
 
 app.MapNotFoundFallback();
 

@@ -9,4 +9,11 @@ public interface IWorkspaceLifecycle
     /// makes this call a no-op. Returns whether a restart was started.
     /// </summary>
     Task<bool> RestartAsync(Guid workspaceId, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Wakes a hibernated workspace: re-provisions it from its existing volume/disk. The reference's
+    /// RestartByID skipped hibernated rows, so nothing ever woke; this does, on both backends.
+    /// Returns whether a wake was started.
+    /// </summary>
+    Task<bool> WakeAsync(Guid workspaceId, string reason, CancellationToken cancellationToken = default);
 }

@@ -1,28 +1,23 @@
-using System.Threading.Channels;
-
 namespace Molecule.Events.Bus;
 
-/// <summary>Fan-out of events to this process's subscribers (and, with Redis, to other replicas).</summary>
+/// <summary>
+/// Fan-out of published events to this process's subscribers. The default is in-process; a Redis
+/// pub/sub implementation can take its place to fan out across replicas, with the same contract:
+/// every subscriber on every replica sees each published event once.
+/// </summary>
 internal interface IEventBus
 {
     ValueTask PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// A subscription with a bounded buffer: a slow reader loses the newest events rather than
-    /// holding up everyone else, as the reference's hub does.
+    /// Opens a subscription holding up to <paramref name="capacity"/> events. A slow reader loses
+    /// the newest events rather than holding up the publisher or other subscribers.
     /// </summary>
-    EventSubscription Subscribe(int capacity);
-}
-
-internal sealed class EventSubscription(Channel<EventEnvelope> channel, Action<EventSubscription> unsubscribe) : IDisposable
-{
-    public ChannelReader<EventEnvelope> Reader => channel.Reader;
-
-    internal bool TryWrite(EventEnvelope envelope) => channel.Writer.TryWrite(envelope);
-
-    public void Dispose()
-    {
-        unsubscribe(this);
-        channel.Writer.TryComplete();
-    }
+    /// <param name="subscriber">What kind of client this is, for the dropped-events metric.</param>
+    /// <param name="capacity">The buffer size.</param>
+    /// <param name="filter">
+    /// Runs on the publishing thread, so it must be cheap and never block; events it rejects never
+    /// take buffer space.
+    /// </param>
+    EventSubscription Subscribe(string subscriber, int capacity, Func<EventEnvelope, bool>? filter = null);
 }

@@ -1,31 +1,26 @@
 using System.Collections.Immutable;
-using System.Threading.Channels;
 
 namespace Molecule.Events.Bus;
 
 /// <summary>The default bus: delivers to subscribers in this process only.</summary>
 internal sealed class InProcessEventBus : IEventBus
 {
+    // Copy-on-write, so publishing walks a snapshot without taking a lock.
     private ImmutableArray<EventSubscription> _subscribers = [];
 
     public ValueTask PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken = default)
     {
         foreach (var subscriber in _subscribers)
         {
-            subscriber.TryWrite(envelope);
+            subscriber.Offer(envelope);
         }
 
         return ValueTask.CompletedTask;
     }
 
-    public EventSubscription Subscribe(int capacity)
+    public EventSubscription Subscribe(string subscriber, int capacity, Func<EventEnvelope, bool>? filter = null)
     {
-        var channel = Channel.CreateBounded<EventEnvelope>(new BoundedChannelOptions(capacity)
-        {
-            FullMode = BoundedChannelFullMode.DropWrite,
-            SingleReader = true,
-        });
-        var subscription = new EventSubscription(channel, Remove);
+        var subscription = new EventSubscription(subscriber, capacity, filter, Remove);
         ImmutableInterlocked.Update(ref _subscribers, list => list.Add(subscription));
         return subscription;
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -17,13 +18,13 @@ internal sealed partial class EventPublisher(
 {
     public async Task RecordAndBroadcastAsync(string eventType, Guid? workspaceId, JsonObject payload, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
+        var envelope = EventEnvelope.Create(eventType, workspaceId, clock.GetUtcNow(), payload);
         try
         {
             await using var connection = await db.OpenConnectionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO structure_events (event_type, workspace_id, payload, created_at) VALUES (@eventType, @workspaceId, @payload::jsonb, @now)",
-                new { eventType, workspaceId, payload = payload.ToJsonString(), now },
+                "INSERT INTO structure_events (event_type, workspace_id, payload, created_at) VALUES (@eventType, @workspaceId, @payload::jsonb, @createdAt)",
+                new { eventType, workspaceId, payload = Encoding.UTF8.GetString(envelope.Payload.Span), createdAt = envelope.Timestamp },
                 cancellationToken: cancellationToken));
         }
         catch (NpgsqlException exception)
@@ -33,11 +34,11 @@ internal sealed partial class EventPublisher(
             return;
         }
 
-        await PublishAsync(new EventEnvelope(eventType, workspaceId, now, payload), cancellationToken);
+        await PublishAsync(envelope, cancellationToken);
     }
 
     public Task BroadcastOnlyAsync(string eventType, Guid? workspaceId, JsonObject payload, CancellationToken cancellationToken = default) =>
-        PublishAsync(new EventEnvelope(eventType, workspaceId, clock.GetUtcNow(), payload), cancellationToken);
+        PublishAsync(EventEnvelope.Create(eventType, workspaceId, clock.GetUtcNow(), payload), cancellationToken);
 
     private async Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {

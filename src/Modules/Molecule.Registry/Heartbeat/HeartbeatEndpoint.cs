@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using Microsoft.AspNetCore.Http;
+using Molecule.Kernel.A2A;
+using Molecule.Kernel.Events;
+using Molecule.Kernel.Http;
+using Molecule.Kernel.Workspaces;
+using Molecule.Registry.Gates;
+using Npgsql;
+
+namespace Molecule.Registry.Heartbeat;
+
+/// <summary>POST /registry/heartbeat: liveness, load and health from the agent.</summary>
+internal static class HeartbeatEndpoint
+{
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        RegistryGate gate,
+        HeartbeatCoalescer coalescer,
+        RuntimeOverrides overrides,
+        NpgsqlDataSource db,
+        IEventPublisher events,
+        IA2AQueue queue)
+    {
+        var body = await JsonBodyReader.ReadAsync(context.Request, RegistryJsonContext.Default.HeartbeatRequest, 64 * 1024);
+        if (body.Error == JsonBodyError.TooLarge)
+        {
+            return ApiError.Of(StatusCodes.Status413PayloadTooLarge, "request body too large");
+        }
+
+        var heartbeat = body.Value;
+        if (!body.Ok || !RouteIds.TryParse(heartbeat!.WorkspaceId, out var id))
+        {
+            return ApiError.BadRequest("invalid request body");
+        }
+
+        if (await gate.CheckAgentAsync(context, id) is { } denied)
+        {
+            return denied;
+        }
+
+        HeartbeatOutcome outcome;
+        try
+        {
+            outcome = await coalescer.SubmitAsync(id, heartbeat);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            return ApiError.Internal("failed to update");
+        }
+
+        if (outcome.Found && outcome.DecidesStatus)
+        {
+            var agentManagesStatus = overrides.HasCapability(id, IAgentRuntimeSignals.StatusManagement);
+            foreach (var transition in HeartbeatRules.Decide(outcome.PreviousStatus, heartbeat, agentManagesStatus))
+            {
+                if (await ApplyAsync(db, id, transition))
+                {
+                    await events.RecordAndBroadcastAsync(transition.Event, id, transition.Payload);
+                }
+            }
+        }
+
+        var currentTask = heartbeat.CurrentTask ?? "";
+        if (currentTask != outcome.PreviousTask)
+        {
+            await events.BroadcastOnlyAsync(EventTypes.TaskUpdated, id, new JsonObject
+            {
+                ["current_task"] = currentTask,
+                ["active_tasks"] = heartbeat.ActiveTasks,
+            });
+        }
+
+        await events.BroadcastOnlyAsync(EventTypes.WorkspaceHeartbeat, id, new JsonObject
+        {
+            ["active_tasks"] = heartbeat.ActiveTasks,
+            ["uptime_seconds"] = heartbeat.UptimeSeconds,
+        });
+
+        if (outcome.Found)
+        {
+            overrides.Store(id, heartbeat.RuntimeMetadata);
+            if (heartbeat.ActiveTasks < outcome.MaxConcurrentTasks)
+            {
+                queue.DrainOneInBackground(id);
+            }
+        }
+
+        return Results.Json(new JsonObject { ["status"] = "ok" });
+    }
+
+    /// <summary>
+    /// Guarded on the status the rule was decided from, so two replicas (or a racing sweep) cannot
+    /// both announce the same change.
+    /// </summary>
+    private static async Task<bool> ApplyAsync(NpgsqlDataSource db, Guid id, HeartbeatTransition transition)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var changed = await connection.ExecuteAsync(
+            "UPDATE workspaces SET status = @to::workspace_status, updated_at = now() WHERE id = @id AND status IN (@from::workspace_status, @to::workspace_status)",
+            new { id, from = transition.From.ToWire(), to = transition.To.ToWire() });
+        return changed > 0;
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Molecule.Kernel.Auth;
+using Molecule.Kernel.Workspaces;
+using Molecule.Registry.Discovery;
+using Molecule.Registry.Gates;
+using Molecule.Registry.Heartbeat;
+using Molecule.Registry.Liveness;
+using Molecule.Registry.Register;
+using Molecule.Registry.UpdateCard;
+
+namespace Molecule.Registry;
+
+public static class RegistryModule
+{
+    public static IServiceCollection AddRegistry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RegistryOptions>()
+            .Bind(configuration)
+            .Validate(o => o.LivenessTtlSeconds > 0, "LIVENESS_TTL_SECONDS must be a positive number of seconds")
+            .Validate(o => o.LivenessSweepSeconds > 0, "LIVENESS_SWEEP_SECONDS must be a positive number of seconds")
+            .ValidateOnStart();
+        services.AddSingleton<RegistryGate>();
+        services.AddSingleton<RuntimeOverrides>();
+        services.AddSingleton<IAgentRuntimeSignals>(provider => provider.GetRequiredService<RuntimeOverrides>());
+        services.AddSingleton<HeartbeatCoalescer>();
+        services.AddHostedService(provider => provider.GetRequiredService<HeartbeatCoalescer>());
+        services.AddSingleton<LivenessSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<LivenessSweep>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder endpoints)
+    {
+        var registry = endpoints.MapGroup("/registry");
+        registry.MapPost("/register", RegisterEndpoint.HandleAsync).AllowOpen("agent bootstrap; token gate in the handler");
+        registry.MapPost("/heartbeat", HeartbeatEndpoint.HandleAsync).AllowOpen("token gate in the handler");
+        registry.MapPost("/update-card", UpdateCardEndpoint.HandleAsync).AllowOpen("token gate in the handler");
+        registry.MapGet("/discover/{id}", DiscoverEndpoint.HandleAsync).AllowOpen("caller gate in the handler");
+        registry.MapGet("/{id}/peers", PeersEndpoint.HandleAsync).AllowOpen("caller gate in the handler");
+        registry.MapPost("/check-access", CheckAccessEndpoint.HandleAsync).AllowOpen("answers a yes/no question about ids; the reference leaves it open");
+        return endpoints;
+    }
+}
