@@ -2,6 +2,8 @@
 # Starts and stops the real services Molecule and its tests use, privately, on loopback.
 #   scripts/services.sh postgres start DIR PORT   -> prints DATABASE_URL
 #   scripts/services.sh postgres stop DIR
+#   scripts/services.sh dockerd start DIR         -> prints DOCKER_HOST (unix://DIR/docker.sock)
+#   scripts/services.sh dockerd stop DIR
 # Installs the Debian packages it needs when they are missing (needs root or sudo).
 set -euo pipefail
 
@@ -47,8 +49,86 @@ postgres_stop() {
   as_pg "$(pg_bin)/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
 }
 
+# A private dockerd (ARCHITECTURE.md §7): its own socket, data and exec roots under DIR, no
+# bridge and no iptables, so containers use host networking and nothing touches the host's
+# firewall or a system dockerd. Keep DIR short: unix socket paths are limited to 107 bytes.
+DOCKERD_START_SECONDS=${DOCKERD_START_SECONDS:-60}
+DOCKERD_STOP_SECONDS=${DOCKERD_STOP_SECONDS:-30}
+
+dockerd_ping() { curl -sf --max-time 2 --unix-socket "$1/docker.sock" http://docker/_ping >/dev/null 2>&1; }
+
+dockerd_fail() {
+  echo "dockerd: $1" >&2
+  [ -f "$2/dockerd.log" ] && tail -n 15 "$2/dockerd.log" | sed 's/^/dockerd: | /' >&2
+  exit 1
+}
+
+dockerd_start() {
+  local dir; dir=$(mkdir -p "$1" && cd "$1" && pwd)
+  local sock="$dir/docker.sock"
+  [ "${#sock}" -le 107 ] || dockerd_fail "socket path $sock is longer than 107 bytes; use a shorter DIR" "$dir"
+  if ! command -v dockerd >/dev/null || ! command -v busybox >/dev/null || ! command -v curl >/dev/null; then
+    ensure_packages docker.io busybox-static curl || dockerd_fail "could not install docker.io/busybox-static" "$dir"
+  fi
+  if dockerd_ping "$dir"; then echo "unix://$sock"; return 0; fi
+  [ "$(id -u)" = 0 ] || dockerd_fail "dockerd needs root (running as uid $(id -u))" "$dir"
+
+  # setsid: the daemon outlives this script and does not get the caller's terminal signals.
+  setsid dockerd --host "unix://$sock" --data-root "$dir/data" --exec-root "$dir/exec" \
+    --pidfile "$dir/dockerd.pid" --bridge=none --iptables=false --ip6tables=false \
+    >"$dir/dockerd.log" 2>&1 </dev/null &
+  local launched=$! waited=0
+  echo "$launched" >"$dir/dockerd.launch.pid"
+  until dockerd_ping "$dir"; do
+    if ! kill -0 "$launched" 2>/dev/null; then dockerd_fail "dockerd exited while starting" "$dir"; fi
+    if [ "$waited" -ge $((DOCKERD_START_SECONDS * 5)) ]; then
+      kill "$launched" 2>/dev/null || true
+      dockerd_fail "dockerd did not answer /_ping within ${DOCKERD_START_SECONDS}s" "$dir"
+    fi
+    sleep 0.2; waited=$((waited + 1))
+  done
+  echo "unix://$sock"
+}
+
+dockerd_stop() {
+  [ -d "$1" ] || return 0
+  local dir pid=""
+  dir=$(cd "$1" && pwd)
+  if [ -s "$dir/dockerd.pid" ]; then pid=$(cat "$dir/dockerd.pid")
+  elif [ -s "$dir/dockerd.launch.pid" ]; then pid=$(cat "$dir/dockerd.launch.pid")
+  fi
+  # A stale pidfile may name a recycled PID: only signal the dockerd that serves this DIR.
+  if [ -z "$pid" ] || ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$dir/docker.sock"; then
+    dockerd_unmount "$dir"
+    return 0
+  fi
+  # SIGTERM lets dockerd stop its containers, its containerd and unmount its layers.
+  kill -TERM "$pid" 2>/dev/null || true
+  local waited=0
+  while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt $((DOCKERD_STOP_SECONDS * 5)) ]; do
+    sleep 0.2; waited=$((waited + 1))
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "dockerd: $pid still running after ${DOCKERD_STOP_SECONDS}s; sending SIGKILL" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  dockerd_unmount "$dir"
+  return 0
+}
+
+# dockerd leaves its network namespace bind-mounted under the exec root (and, when killed, its
+# layers too); unmount what is left under DIR, deepest first, so DIR can be removed.
+dockerd_unmount() {
+  [ -d "$1" ] || return 0
+  local dir; dir=$(cd "$1" && pwd)
+  awk -v prefix="$dir/" 'index($2, prefix) == 1 { print $2 }' /proc/self/mounts | sort -r |
+    while read -r mountpoint; do umount -l "$mountpoint" 2>/dev/null || true; done
+}
+
 case "${1:-} ${2:-}" in
   "postgres start") postgres_start "$3" "$4" ;;
   "postgres stop") postgres_stop "$3" ;;
-  *) echo "usage: $0 postgres start DIR PORT | postgres stop DIR" >&2; exit 2 ;;
+  "dockerd start") dockerd_start "$3" ;;
+  "dockerd stop") dockerd_stop "$3" ;;
+  *) echo "usage: $0 postgres start DIR PORT | postgres stop DIR | dockerd start DIR | dockerd stop DIR" >&2; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: starts the real services the tests need (a private Postgres on a loopback
-# port), runs `dotnet test` on the solution, and ends with one line "N passed, N failed".
+# port, a private dockerd with the test agent image), runs `dotnet test` on the solution, and
+# ends with one line "N passed, N failed".
 # Exits non-zero when anything failed or did not build.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ free_port() {
 work=$(mktemp -d /tmp/molecule-test.XXXXXX)
 chmod 755 "$work"
 cleanup() {
+  scripts/services.sh dockerd stop "$work/dk"
   scripts/services.sh postgres stop "$work/pg"
   rm -rf "$work"
 }
@@ -23,6 +25,23 @@ PG_EXTRA_OPTS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
   MOLECULE_TEST_DATABASE_URL=$(scripts/services.sh postgres start "$work/pg" "$(free_port)") || {
   echo "0 passed, 1 failed"; exit 1; }
 export MOLECULE_TEST_DATABASE_URL="${MOLECULE_TEST_DATABASE_URL%/molecule*}/postgres?sslmode=disable"
+
+# A private dockerd and the test agent image (tests/Molecule.Testing/DockerEngineFixture.cs reads
+# these variables). When Docker cannot run here the other tests still run; the Docker tests fail
+# with MOLECULE_TEST_DOCKER_ERROR as their message.
+echo "starting dockerd for the tests" >&2
+unset MOLECULE_TEST_DOCKER_ERROR
+if MOLECULE_TEST_DOCKER_HOST=$(scripts/services.sh dockerd start "$work/dk"); then
+  export MOLECULE_TEST_DOCKER_HOST
+  if MOLECULE_TEST_DOCKER_IMAGE=$(scripts/test-image/build.sh "$MOLECULE_TEST_DOCKER_HOST"); then
+    export MOLECULE_TEST_DOCKER_IMAGE
+  else
+    export MOLECULE_TEST_DOCKER_ERROR="the test agent image did not build (see scripts/test-image/build.sh output above)"
+  fi
+else
+  unset MOLECULE_TEST_DOCKER_HOST
+  export MOLECULE_TEST_DOCKER_ERROR="the private dockerd did not start (see the services.sh output above)"
+fi
 
 # Every in-memory server logs each request as JSON; keep the test output to warnings and errors
 # unless the caller asks for more (Logging__LogLevel__Default=Information bash scripts/test.sh).

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Molecule.Docker;
+
+/// <summary>How to reach the Docker engine. Bound from the Docker CLI's own variable names where they exist.</summary>
+public sealed class DockerOptions
+{
+    public const string DefaultHost = "unix:///var/run/docker.sock";
+
+    /// <summary>The engine's unix socket as <c>unix:///path</c>. Empty means <see cref="DefaultHost"/>.</summary>
+    [ConfigurationKeyName("DOCKER_HOST")]
+    public string? Host { get; set; }
+
+    /// <summary>
+    /// Pins the API version (e.g. <c>1.41</c>) instead of negotiating it with <c>GET /_ping</c>.
+    /// </summary>
+    [ConfigurationKeyName("DOCKER_API_VERSION")]
+    public string? ApiVersion { get; set; }
+
+    /// <summary>
+    /// Upper bound for one call to the engine. For streams (logs, events, exec, pull, wait) it bounds
+    /// only the wait for the response headers; the stream itself runs until the caller cancels it.
+    /// </summary>
+    [ConfigurationKeyName("DOCKER_REQUEST_TIMEOUT_SECONDS")]
+    public int RequestTimeoutSeconds { get; set; } = 60;
+
+    public string EffectiveHost => string.IsNullOrWhiteSpace(Host) ? DefaultHost : Host.Trim();
+
+    public TimeSpan RequestTimeout => TimeSpan.FromSeconds(RequestTimeoutSeconds);
+}

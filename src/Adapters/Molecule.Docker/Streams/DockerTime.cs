@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace Molecule.Docker.Streams;
+
+/// <summary>Parses the engine's RFC 3339 times, which carry nanoseconds and use year 1 for "never".</summary>
+internal static class DockerTime
+{
+    public static DateTimeOffset? Parse(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.StartsWith("0001-01-01", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // .NET reads at most 7 fractional digits: cut the nanoseconds down to ticks.
+        var dot = value.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0)
+        {
+            var end = dot + 1;
+            while (end < value.Length && char.IsAsciiDigit(value[end]))
+            {
+                end++;
+            }
+
+            if (end - dot - 1 > 7)
+            {
+                value = string.Concat(value.AsSpan(0, dot + 8), value.AsSpan(end));
+            }
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            ? parsed.ToUniversalTime()
+            : null;
+    }
+
+    public static DateTimeOffset FromUnixNanoseconds(long nanoseconds, long seconds) =>
+        nanoseconds > 0
+            ? DateTimeOffset.UnixEpoch.AddTicks(nanoseconds / 100)
+            : DateTimeOffset.FromUnixTimeSeconds(seconds);
+}
