@@ -58,7 +58,10 @@ public sealed class NotifyTests(ActivityApp app) : IClassFixture<ActivityApp>
         attachments[0]!.ToJsonString().ShouldBe("""{"uri":"workspace:/workspace/.molecule/chat-uploads/abc-report.pdf","name":"report.pdf","mimeType":"application/pdf","size":2048}""");
         attachments[1]!.ToJsonString().ShouldBe("""{"uri":"workspace:/tmp/notes.txt","name":"notes.txt"}""");
         var row = (await app.Admin().ArrayAsync($"/workspaces/{ws}/activity")).ShouldHaveSingleItem()!;
-        row["response_body"]!["parts"]![1]!.ToJsonString().ShouldBe("""{"kind":"file","file":{"uri":"workspace:/tmp/notes.txt","name":"notes.txt"}}""");
+        var part = row["response_body"]!["parts"]![1]!;
+        part["kind"]!.GetValue<string>().ShouldBe("file");
+        part["file"]!.AsObject().Select(p => p.Key).Order().ShouldBe(["name", "uri"]);
+        part["file"]!["uri"]!.GetValue<string>().ShouldBe("workspace:/tmp/notes.txt");
     }
 
     [Fact]

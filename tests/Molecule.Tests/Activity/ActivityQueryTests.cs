@@ -17,7 +17,8 @@ public sealed class ActivityQueryTests
     [InlineData("?limit=0", 100)]
     [InlineData("?limit=-3", 100)]
     [InlineData("?limit=abc", 100)]
-    [InlineData("?limit=+7", 7)]
+    [InlineData("?limit=%2B7", 7)]
+    [InlineData("?limit=+7", 100)]
     public void Limit_defaults_to_100_and_is_capped_at_500(string query, int expected) =>
         Parse(query, out _)!.Limit.ShouldBe(expected);
 
