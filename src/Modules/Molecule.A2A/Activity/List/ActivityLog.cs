@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using Molecule.Kernel.Http;
 using Npgsql;
 
 namespace Molecule.A2A.Activity.List;
@@ -27,7 +28,7 @@ internal sealed class ActivityLog(NpgsqlDataSource db)
 
         if (query.SinceId is { } sinceId)
         {
-            var cursor = Guid.TryParseExact(sinceId, "D", out var cursorId)
+            var cursor = RouteIds.TryParse(sinceId, out var cursorId)
                 ? await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(
                     "SELECT created_at FROM activity_logs WHERE id = @cursorId AND workspace_id = @workspaceId",
                     new { cursorId, workspaceId },

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Molecule.A2A.Proxy;
@@ -27,12 +28,12 @@ internal sealed record AgentAnswer(string? Text, string? Error)
         var json = delivery.ResponseJson();
         if (json is JsonObject envelope && envelope["result"] is null && envelope["error"] is { } rpcError)
         {
-            return new AgentAnswer(null, rpcError is JsonObject { } obj && obj["message"] is JsonValue message && message.GetValueKind() == JsonValueKind.String
+            return new AgentAnswer(null, rpcError is JsonObject errorObject && errorObject["message"] is JsonValue message && message.GetValueKind() == JsonValueKind.String
                 ? message.GetValue<string>()
                 : rpcError.ToJsonString());
         }
 
-        return new AgentAnswer(Extract(json) ?? System.Text.Encoding.UTF8.GetString(response.Captured), null);
+        return new AgentAnswer(Extract(json) ?? Encoding.UTF8.GetString(response.Captured), null);
     }
 
     /// <summary>
