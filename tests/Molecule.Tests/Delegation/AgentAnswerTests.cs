@@ -32,6 +32,10 @@ public sealed class AgentAnswerTests
     }
 
     [Fact]
+    public void A_json_rpc_error_without_a_message_is_reported_as_sent() =>
+        From("""{"error":"boom"}""").Error.ShouldBe("\"boom\"");
+
+    [Fact]
     public void An_error_status_is_a_failure_with_the_agents_error_text() =>
         From("""{"error":"overloaded"}""", 429).Error.ShouldBe("agent answered 429: overloaded");
 
