@@ -15,6 +15,7 @@ using Molecule.Server.Health;
 using Molecule.Server.Http;
 using Molecule.Server.Logging;
 using Molecule.Server.Metrics;
+using Molecule.Server.NotBuilt;
 using Molecule.Workspaces;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -84,6 +85,7 @@ app.MapWorkspaces();
 app.MapRegistry();
 app.MapA2A();
 
+app.MapNotBuiltRoutes();
 app.MapNotFoundFallback();
 
 await app.RunAsync();

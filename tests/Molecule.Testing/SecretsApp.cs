@@ -51,6 +51,9 @@ public sealed class SecretsApp : MoleculeApp
         {
             services.AddSingleton<IWorkspaceLifecycle>(Restarts);
             services.AddSingleton<ILoggerProvider>(Logs);
+
+            // Every level reaches the capture, whatever the environment's default level is.
+            services.AddLogging(logging => logging.AddFilter<SecretsLogCapture>(null, LogLevel.Trace));
         });
     }
 }

@@ -21,6 +21,10 @@ public sealed class SecretsRestartRecorder : IWorkspaceLifecycle
         return Task.FromResult(true);
     }
 
+    /// <summary>Secret changes never wake a hibernated workspace; a wake here is recorded as a failure to notice.</summary>
+    public Task<bool> WakeAsync(Guid workspaceId, string reason, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException($"unexpected wake of {workspaceId}: {reason}");
+
     /// <summary>Waits, at most <paramref name="timeout"/>, until the recorded requests satisfy <paramref name="condition"/>.</summary>
     public async Task<IReadOnlyList<RestartRequest>> WaitUntilAsync(
         Func<IReadOnlyList<RestartRequest>, bool> condition, TimeSpan timeout, string expectation)

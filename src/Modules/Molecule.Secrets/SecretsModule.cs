@@ -39,6 +39,7 @@ public static class SecretsModule
         services.AddSingleton<WorkspaceSecretsTable>();
         services.AddSingleton<GlobalSecretsTable>();
         services.AddSingleton<ISecretReader, SecretReader>();
+        services.AddSingleton<IWorkspaceSecretWriter, TransactionalSecretWriter>();
         services.AddSingleton<SecretRestarts>();
         return services;
     }

@@ -2,7 +2,22 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Molecule.Kernel.Workspaces;
+using Molecule.Workspaces.BootstrapFailed;
+using Molecule.Workspaces.Config;
+using Molecule.Workspaces.Create;
+using Molecule.Workspaces.Delete;
 using Molecule.Workspaces.Directory;
+using Molecule.Workspaces.Get;
+using Molecule.Workspaces.Hibernate;
+using Molecule.Workspaces.Lifecycle;
+using Molecule.Workspaces.List;
+using Molecule.Workspaces.Pause;
+using Molecule.Workspaces.Provisioning;
+using Molecule.Workspaces.Restart;
+using Molecule.Workspaces.Resume;
+using Molecule.Workspaces.State;
+using Molecule.Workspaces.Templates;
+using Molecule.Workspaces.Update;
 
 namespace Molecule.Workspaces;
 
@@ -10,13 +25,42 @@ public static class WorkspacesModule
 {
     public static IServiceCollection AddWorkspaces(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<WorkspacesOptions>().Bind(configuration);
+
         services.AddSingleton<IWorkspaceDirectory, WorkspaceDirectory>();
         services.AddSingleton<IWorkspaceHierarchy, WorkspaceHierarchy>();
+        services.AddSingleton<IWorkspaceLifecycle, WorkspaceLifecycle>();
+
+        services.AddSingleton<ConfigsDirectory>();
+        services.AddSingleton<ProvisionTimeoutHints>();
+        services.AddSingleton<WorkspaceEvents>();
+        services.AddSingleton<ComputeControl>();
+        services.AddSingleton<WorkspaceProvisioner>();
+        services.AddSingleton<WorkspaceRestarter>();
+        services.AddSingleton<RestartTemplateResolver>();
+        services.AddSingleton<ProvisionTimeoutSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<ProvisionTimeoutSweep>());
+
+        // Scoped: they may depend on other modules' scoped services (the secret writer).
+        services.AddScoped<CreateWorkspaceHandler>();
+        services.AddScoped<DeleteWorkspaceHandler>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapWorkspaces(this IEndpointRouteBuilder endpoints)
     {
+        ListWorkspacesEndpoint.Map(endpoints);
+        CreateWorkspaceEndpoint.Map(endpoints);
+        GetWorkspaceEndpoint.Map(endpoints);
+        UpdateWorkspaceEndpoint.Map(endpoints);
+        DeleteWorkspaceEndpoint.Map(endpoints);
+        WorkspaceStateEndpoint.Map(endpoints);
+        RestartWorkspaceEndpoint.Map(endpoints);
+        PauseWorkspaceEndpoint.Map(endpoints);
+        ResumeWorkspaceEndpoint.Map(endpoints);
+        HibernateWorkspaceEndpoint.Map(endpoints);
+        WorkspaceConfigEndpoints.Map(endpoints);
+        BootstrapFailedEndpoint.Map(endpoints);
         return endpoints;
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Molecule.IntegrationTests.Registry;
 using Molecule.Kernel.Auth;
@@ -42,7 +43,7 @@ public sealed class ProxyTests : IAsyncLifetime
     public async Task A_canvas_message_reaches_the_agent_normalised_and_the_answer_comes_back_unchanged()
     {
         await using var agent = await FakeAgent.ReplyingAsync(new JsonObject { ["text"] = "pong" });
-        var target = await _app.InsertWorkspaceAsync("echo", url: agent.Url);
+        var target = await _app.SeedWorkspaceAsync("echo", url: agent.Url);
 
         var response = await _app.Client().PostAsJsonAsync($"/workspaces/{target}/a2a", Send("ping"));
 
@@ -72,7 +73,7 @@ public sealed class ProxyTests : IAsyncLifetime
             await release.Task.WaitAsync(TimeSpan.FromSeconds(10));
             await context.Response.WriteAsync("data: {\"n\":2}\n\n");
         });
-        var target = await _app.InsertWorkspaceAsync("streamer", url: agent.Url);
+        var target = await _app.SeedWorkspaceAsync("streamer", url: agent.Url);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/workspaces/{target}/a2a")
         {
@@ -94,9 +95,9 @@ public sealed class ProxyTests : IAsyncLifetime
     public async Task A_sibling_calls_with_its_token_and_is_recorded_as_the_source()
     {
         await using var agent = await FakeAgent.ReplyingAsync(new JsonObject { ["ok"] = true });
-        var team = await _app.InsertWorkspaceAsync("team");
-        var caller = await _app.InsertWorkspaceAsync("caller", parent: team);
-        var target = await _app.InsertWorkspaceAsync("target", parent: team, url: agent.Url);
+        var team = await _app.SeedWorkspaceAsync("team");
+        var caller = await _app.SeedWorkspaceAsync("caller", parent: team);
+        var target = await _app.SeedWorkspaceAsync("target", parent: team, url: agent.Url);
         var token = await _app.Services.GetRequiredService<IWorkspaceTokens>().IssueAsync(caller);
 
         var missing = await From(caller).PostAsJsonAsync($"/workspaces/{target}/a2a", Send("x"));
@@ -120,8 +121,8 @@ public sealed class ProxyTests : IAsyncLifetime
     public async Task The_channel_plugin_caller_header_is_accepted()
     {
         await using var agent = await FakeAgent.ReplyingAsync(new JsonObject());
-        var a = await _app.InsertWorkspaceAsync("root-a");
-        var b = await _app.InsertWorkspaceAsync("root-b", url: agent.Url);
+        var a = await _app.SeedWorkspaceAsync("root-a");
+        var b = await _app.SeedWorkspaceAsync("root-b", url: agent.Url);
         var client = _app.Client();
         client.DefaultRequestHeaders.Add("X-Source-Workspace-Id", a.ToString());
 
@@ -132,10 +133,10 @@ public sealed class ProxyTests : IAsyncLifetime
     [Fact]
     public async Task Reserved_callers_and_strangers_are_refused()
     {
-        var teamA = await _app.InsertWorkspaceAsync("a");
-        var inA = await _app.InsertWorkspaceAsync("in-a", parent: teamA);
-        var teamB = await _app.InsertWorkspaceAsync("b");
-        var inB = await _app.InsertWorkspaceAsync("in-b", parent: teamB, url: "http://127.0.0.1:9");
+        var teamA = await _app.SeedWorkspaceAsync("a");
+        var inA = await _app.SeedWorkspaceAsync("in-a", parent: teamA);
+        var teamB = await _app.SeedWorkspaceAsync("b");
+        var inB = await _app.SeedWorkspaceAsync("in-b", parent: teamB, url: "http://127.0.0.1:9");
         var reserved = _app.Client();
         reserved.DefaultRequestHeaders.Add("X-Workspace-ID", "system:restart-context");
 
@@ -151,10 +152,10 @@ public sealed class ProxyTests : IAsyncLifetime
     [Fact]
     public async Task Budget_missing_workspace_missing_url_and_unsafe_url_have_their_own_answers()
     {
-        var broke = await _app.InsertWorkspaceAsync("broke", url: "http://127.0.0.1:9");
+        var broke = await _app.SeedWorkspaceAsync("broke", url: "http://127.0.0.1:9");
         await _app.ExecuteSqlAsync($"UPDATE workspaces SET budget_limit = 100, monthly_spend = 100 WHERE id = '{broke}'");
-        var offline = await _app.InsertWorkspaceAsync("no-url", status: "offline");
-        var metadata = await _app.InsertWorkspaceAsync("metadata", url: "http://169.254.169.254/latest");
+        var offline = await _app.SeedWorkspaceAsync("no-url", status: "offline");
+        var metadata = await _app.SeedWorkspaceAsync("metadata", url: "http://169.254.169.254/latest");
 
         var budget = await _app.Client().PostAsJsonAsync($"/workspaces/{broke}/a2a", Send("x"));
         var missing = await _app.Client().PostAsJsonAsync($"/workspaces/{Guid.NewGuid()}/a2a", Send("x"));
@@ -173,9 +174,24 @@ public sealed class ProxyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_for_a_hibernated_workspace_wakes_it_and_asks_the_caller_to_retry()
+    {
+        var sleeper = await _app.SeedWorkspaceAsync("sleeper", status: "hibernated");
+
+        var response = await _app.Client().PostAsJsonAsync($"/workspaces/{sleeper}/a2a", Send("wake up"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(15));
+        var body = await response.JsonAsync();
+        body["waking"]!.GetValue<bool>().ShouldBeTrue();
+        body["retry_after"]!.GetValue<int>().ShouldBe(15);
+        (await _app.EventsForAsync(sleeper)).ShouldContain(e => e.Type == "WORKSPACE_PROVISIONING");
+    }
+
+    [Fact]
     public async Task An_unreachable_agent_is_a_502_and_logged_as_an_error()
     {
-        var target = await _app.InsertWorkspaceAsync("gone", url: "http://127.0.0.1:1");
+        var target = await _app.SeedWorkspaceAsync("gone", url: "http://127.0.0.1:1");
 
         var response = await _app.Client().PostAsJsonAsync($"/workspaces/{target}/a2a", Send("x"));
 
@@ -194,7 +210,7 @@ public sealed class ProxyTests : IAsyncLifetime
             context.Response.StatusCode = 500;
             await context.Response.WriteAsync("""{"error":"model exploded","trace":"secret internals"}""");
         });
-        var target = await _app.InsertWorkspaceAsync("broken", url: agent.Url);
+        var target = await _app.SeedWorkspaceAsync("broken", url: agent.Url);
 
         var response = await _app.Client().PostAsJsonAsync($"/workspaces/{target}/a2a", Send("x"));
 
@@ -208,7 +224,7 @@ public sealed class ProxyTests : IAsyncLifetime
     public async Task Oversized_and_invalid_bodies_are_refused_before_anything_is_sent()
     {
         await using var agent = await FakeAgent.ReplyingAsync(new JsonObject());
-        var target = await _app.InsertWorkspaceAsync("picky", url: agent.Url);
+        var target = await _app.SeedWorkspaceAsync("picky", url: agent.Url);
 
         var big = await _app.Client().PostAsJsonAsync($"/workspaces/{target}/a2a", Send(new string('x', 5000)));
         var invalid = await _app.Client().PostAsync($"/workspaces/{target}/a2a", new StringContent("{nope", Encoding.UTF8, "application/json"));
@@ -235,7 +251,7 @@ public sealed class ProxyTests : IAsyncLifetime
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"jsonrpc":"2.0","result":{}}""");
         });
-        var target = await _app.InsertWorkspaceAsync("busy", url: agent.Url);
+        var target = await _app.SeedWorkspaceAsync("busy", url: agent.Url);
 
         var response = await _app.Client().PostAsJsonAsync($"/workspaces/{target}/a2a", Send("later"));
 

@@ -16,8 +16,10 @@ public sealed class EventSocketKeepAliveTests(FastKeepAliveApp app) : IClassFixt
     [Fact]
     public async Task A_client_that_stops_answering_pings_is_dropped_while_a_live_one_stays()
     {
-        await using var kestrel = app.WithWebHostBuilder(builder =>
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, WebSocketsFirst>()));
+        // An explicit loopback URL keeps the host from also binding its default PORT (8080).
+        await using var kestrel = app.WithWebHostBuilder(builder => builder
+            .UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0")
+            .ConfigureServices(services => services.AddSingleton<IStartupFilter, WebSocketsFirst>()));
         kestrel.UseKestrel(0);
         kestrel.StartServer();
         var address = kestrel.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -22,9 +22,9 @@ public sealed class DiscoveryTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task A_sibling_discovers_an_online_peer_and_gets_its_url()
     {
-        var parent = await _app.InsertWorkspaceAsync("team");
-        var a = await _app.InsertWorkspaceAsync("a", parent: parent);
-        var b = await _app.InsertWorkspaceAsync("b", parent: parent, url: "http://127.0.0.1:40001");
+        var parent = await _app.SeedWorkspaceAsync("team");
+        var a = await _app.SeedWorkspaceAsync("a", parent: parent);
+        var b = await _app.SeedWorkspaceAsync("b", parent: parent, url: "http://127.0.0.1:40001");
 
         var response = await Caller(a).GetAsync($"/registry/discover/{b}");
 
@@ -38,8 +38,8 @@ public sealed class DiscoveryTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task The_channel_plugin_header_works_as_the_caller_too()
     {
-        var a = await _app.InsertWorkspaceAsync("root-a");
-        var b = await _app.InsertWorkspaceAsync("root-b");
+        var a = await _app.SeedWorkspaceAsync("root-a");
+        var b = await _app.SeedWorkspaceAsync("root-b");
         var client = _app.Client();
         client.DefaultRequestHeaders.Add("X-Source-Workspace-Id", a.ToString());
 
@@ -49,8 +49,8 @@ public sealed class DiscoveryTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task An_online_peer_without_a_url_gets_its_container_address()
     {
-        var a = await _app.InsertWorkspaceAsync("solo-a");
-        var b = await _app.InsertWorkspaceAsync("solo-b");
+        var a = await _app.SeedWorkspaceAsync("solo-a");
+        var b = await _app.SeedWorkspaceAsync("solo-b");
 
         var body = await (await Caller(a).GetAsync($"/registry/discover/{b}")).JsonAsync();
 
@@ -60,11 +60,11 @@ public sealed class DiscoveryTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task Discovery_errors_match_the_reference()
     {
-        var team = await _app.InsertWorkspaceAsync("team-x");
-        var member = await _app.InsertWorkspaceAsync("member", parent: team);
-        var otherTeam = await _app.InsertWorkspaceAsync("team-y");
-        var stranger = await _app.InsertWorkspaceAsync("stranger", parent: otherTeam);
-        var sleeping = await _app.InsertWorkspaceAsync("sleeping", status: "offline", parent: team);
+        var team = await _app.SeedWorkspaceAsync("team-x");
+        var member = await _app.SeedWorkspaceAsync("member", parent: team);
+        var otherTeam = await _app.SeedWorkspaceAsync("team-y");
+        var stranger = await _app.SeedWorkspaceAsync("stranger", parent: otherTeam);
+        var sleeping = await _app.SeedWorkspaceAsync("sleeping", status: "offline", parent: team);
 
         var noHeader = await _app.Client().GetAsync($"/registry/discover/{member}");
         var forbidden = await Caller(member).GetAsync($"/registry/discover/{stranger}");
@@ -83,8 +83,8 @@ public sealed class DiscoveryTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task A_caller_holding_tokens_must_prove_it()
     {
-        var a = await _app.InsertWorkspaceAsync("proud-a");
-        var b = await _app.InsertWorkspaceAsync("proud-b");
+        var a = await _app.SeedWorkspaceAsync("proud-a");
+        var b = await _app.SeedWorkspaceAsync("proud-b");
         var token = await _app.Services.GetRequiredService<IWorkspaceTokens>().IssueAsync(a);
 
         (await Caller(a).GetAsync($"/registry/discover/{b}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -97,11 +97,11 @@ public sealed class DiscoveryTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task Peers_are_siblings_then_children_then_the_parent_without_removed_rows()
     {
-        var parent = await _app.InsertWorkspaceAsync("lead");
-        var self = await _app.InsertWorkspaceAsync("self", parent: parent);
-        var sibling = await _app.InsertWorkspaceAsync("sibling", parent: parent);
-        await _app.InsertWorkspaceAsync("removed-sibling", status: "removed", parent: parent);
-        var child = await _app.InsertWorkspaceAsync("child", parent: self);
+        var parent = await _app.SeedWorkspaceAsync("lead");
+        var self = await _app.SeedWorkspaceAsync("self", parent: parent);
+        var sibling = await _app.SeedWorkspaceAsync("sibling", parent: parent);
+        await _app.SeedWorkspaceAsync("removed-sibling", status: "removed", parent: parent);
+        var child = await _app.SeedWorkspaceAsync("child", parent: self);
 
         var peers = (await (await _app.Client().GetAsync($"/registry/{self}/peers")).JsonAsync()).AsArray();
 
@@ -116,9 +116,9 @@ public sealed class DiscoveryTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task Peers_filter_by_name_and_answer_empty_arrays_and_404s()
     {
-        var parent = await _app.InsertWorkspaceAsync("org");
-        var self = await _app.InsertWorkspaceAsync("me", parent: parent);
-        await _app.InsertWorkspaceAsync("Researcher", parent: parent);
+        var parent = await _app.SeedWorkspaceAsync("org");
+        var self = await _app.SeedWorkspaceAsync("me", parent: parent);
+        await _app.SeedWorkspaceAsync("Researcher", parent: parent);
 
         var filtered = (await (await _app.Client().GetAsync($"/registry/{self}/peers?q=%20research%20")).JsonAsync()).AsArray();
         var none = await _app.Client().GetAsync($"/registry/{self}/peers?q=zzz");
@@ -134,10 +134,10 @@ public sealed class DiscoveryTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task Check_access_answers_the_hierarchy_rule()
     {
-        var team = await _app.InsertWorkspaceAsync("t");
-        var member = await _app.InsertWorkspaceAsync("m", parent: team);
-        var otherTeam = await _app.InsertWorkspaceAsync("t2");
-        var outsider = await _app.InsertWorkspaceAsync("o", parent: otherTeam);
+        var team = await _app.SeedWorkspaceAsync("t");
+        var member = await _app.SeedWorkspaceAsync("m", parent: team);
+        var otherTeam = await _app.SeedWorkspaceAsync("t2");
+        var outsider = await _app.SeedWorkspaceAsync("o", parent: otherTeam);
 
         var allowed = await (await _app.Client().PostAsJsonAsync("/registry/check-access", new { caller_id = member, target_id = team })).JsonAsync();
         var denied = await (await _app.Client().PostAsJsonAsync("/registry/check-access", new { caller_id = member, target_id = outsider })).JsonAsync();

@@ -24,7 +24,7 @@ public sealed class HeartbeatTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task A_heartbeat_writes_every_stat_and_brings_a_provisioning_workspace_online()
     {
-        var id = await _app.InsertWorkspaceAsync("hb", status: "provisioning");
+        var id = await _app.SeedWorkspaceAsync("hb", status: "provisioning");
 
         var response = await Client().PostJsonAsync("/registry/heartbeat", new
         {
@@ -47,7 +47,7 @@ public sealed class HeartbeatTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task Task_updated_goes_out_only_when_the_task_changes_and_an_omitted_task_clears_it()
     {
-        var id = await _app.InsertWorkspaceAsync("tasks");
+        var id = await _app.SeedWorkspaceAsync("tasks");
 
         await Client().PostJsonAsync("/registry/heartbeat", new { workspace_id = id, current_task = "a" });
         await Client().PostJsonAsync("/registry/heartbeat", new { workspace_id = id, current_task = "a" });
@@ -60,7 +60,7 @@ public sealed class HeartbeatTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task Error_rate_degrades_and_recovers_with_the_reference_events()
     {
-        var id = await _app.InsertWorkspaceAsync("flaky");
+        var id = await _app.SeedWorkspaceAsync("flaky");
 
         await Client().PostJsonAsync("/registry/heartbeat", new { workspace_id = id, error_rate = 0.6, sample_error = "timeout" });
         (await _app.StatusOfAsync(id)).ShouldBe("degraded");
@@ -73,7 +73,7 @@ public sealed class HeartbeatTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task An_agent_that_manages_its_own_status_is_not_degraded_by_error_rate()
     {
-        var id = await _app.InsertWorkspaceAsync("self-managed");
+        var id = await _app.SeedWorkspaceAsync("self-managed");
         var metadata = new { capabilities = new { status_mgmt = true } };
 
         await Client().PostJsonAsync("/registry/heartbeat", new { workspace_id = id, runtime_metadata = metadata });
@@ -96,8 +96,8 @@ public sealed class HeartbeatTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task A_tokened_workspace_needs_its_own_bearer()
     {
-        var id = await _app.InsertWorkspaceAsync("locked");
-        var other = await _app.InsertWorkspaceAsync("other");
+        var id = await _app.SeedWorkspaceAsync("locked");
+        var other = await _app.SeedWorkspaceAsync("other");
         var tokens = _app.Services.GetRequiredService<Molecule.Kernel.Auth.IWorkspaceTokens>();
         var own = await tokens.IssueAsync(id);
         var foreign = await tokens.IssueAsync(other);
@@ -130,7 +130,7 @@ public sealed class HeartbeatTests : IClassFixture<MoleculeApp>
         var ids = new List<Guid>();
         for (var i = 0; i < 20; i++)
         {
-            ids.Add(await _app.InsertWorkspaceAsync($"burst-{i}"));
+            ids.Add(await _app.SeedWorkspaceAsync($"burst-{i}"));
         }
 
         var client = Client();

@@ -18,9 +18,11 @@ public sealed class LivenessTests : IClassFixture<MoleculeApp>
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var app = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         var sweep = app.Services.GetRequiredService<LivenessSweep>();
-        var quiet = await _app.InsertWorkspaceAsync("quiet", lastHeartbeat: clock.GetUtcNow());
-        var chatty = await _app.InsertWorkspaceAsync("chatty", lastHeartbeat: clock.GetUtcNow());
-        var paused = await _app.InsertWorkspaceAsync("paused", status: "paused", lastHeartbeat: clock.GetUtcNow());
+        // External: the restart after going offline is a no-op, so the row stays offline until the agent speaks.
+        var quiet = await _app.SeedWorkspaceAsync("quiet", runtime: "external", lastHeartbeat: clock.GetUtcNow());
+        var container = await _app.SeedWorkspaceAsync("container", lastHeartbeat: clock.GetUtcNow());
+        var chatty = await _app.SeedWorkspaceAsync("chatty", lastHeartbeat: clock.GetUtcNow());
+        var paused = await _app.SeedWorkspaceAsync("paused", status: "paused", lastHeartbeat: clock.GetUtcNow());
 
         clock.Advance(TimeSpan.FromSeconds(179));
         (await sweep.SweepOnceAsync()).ShouldNotContain(quiet);
@@ -30,15 +32,20 @@ public sealed class LivenessTests : IClassFixture<MoleculeApp>
         var marked = await sweep.SweepOnceAsync();
 
         marked.ShouldContain(quiet);
+        marked.ShouldContain(container);
         marked.ShouldNotContain(chatty);
         marked.ShouldNotContain(paused);
         (await _app.StatusOfAsync(quiet)).ShouldBe("offline");
         (await _app.EventsForAsync(quiet)).ShouldContain(e => e.Type == "WORKSPACE_OFFLINE");
+        // The fake clock stands still, so both events carry one timestamp: check membership, not order.
+        var containerEvents = (await _app.EventsForAsync(container)).Select(e => e.Type).ToList();
+        containerEvents.ShouldContain("WORKSPACE_OFFLINE");
+        containerEvents.ShouldContain("WORKSPACE_PROVISIONING");
 
         var back = await app.CreateClient().PostJsonAsync("/registry/heartbeat", new { workspace_id = quiet });
         back.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await _app.StatusOfAsync(quiet)).ShouldBe("online");
-        (await _app.EventsForAsync(quiet)).Last().Type.ShouldBe("WORKSPACE_ONLINE");
+        (await _app.EventsForAsync(quiet)).ShouldContain(e => e.Type == "WORKSPACE_ONLINE");
     }
 
     private sealed class ManualClock(DateTimeOffset start) : TimeProvider

@@ -91,7 +91,7 @@ public sealed class RegisterTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task A_removed_workspace_is_never_revived()
     {
-        var id = await _app.InsertWorkspaceAsync("gone", status: "removed");
+        var id = await _app.SeedWorkspaceAsync("gone", status: "removed");
 
         var response = await _app.Client().PostJsonAsync("/registry/register", new { id, url = "http://8.8.8.8:8000", agent_card = Card });
 
@@ -103,7 +103,7 @@ public sealed class RegisterTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task A_url_on_127_0_0_1_set_by_the_provisioner_is_kept()
     {
-        var id = await _app.InsertWorkspaceAsync("docker", status: "provisioning", url: "http://127.0.0.1:32001");
+        var id = await _app.SeedWorkspaceAsync("docker", status: "provisioning", url: "http://127.0.0.1:32001");
 
         await _app.Client().PostJsonAsync("/registry/register", new { id, url = "http://8.8.8.8:8000", agent_card = Card });
 
@@ -114,7 +114,7 @@ public sealed class RegisterTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task Update_card_replaces_the_card_and_announces_it()
     {
-        var id = await _app.InsertWorkspaceAsync("carded");
+        var id = await _app.SeedWorkspaceAsync("carded");
 
         var response = await _app.Client().PostAsJsonAsync("/registry/update-card", new { workspace_id = id, agent_card = new { name = "v2" } });
         var missing = await _app.Client().PostAsJsonAsync("/registry/update-card", new { workspace_id = id });

@@ -8,7 +8,7 @@ namespace Molecule.IntegrationTests.Registry;
 /// <summary>Arranging and reading rows for the registry tests.</summary>
 internal static class RegistryFixtures
 {
-    public static async Task<Guid> InsertWorkspaceAsync(this MoleculeApp app, string name, string status = "online", Guid? parent = null,
+    public static async Task<Guid> SeedWorkspaceAsync(this MoleculeApp app, string name, string status = "online", Guid? parent = null,
         string? url = null, string runtime = "langgraph", DateTimeOffset? lastHeartbeat = null)
     {
         var id = Guid.NewGuid();

@@ -7,6 +7,16 @@ namespace Molecule.Secrets.Storage;
 /// <summary>SQL over <c>workspace_secrets</c>.</summary>
 internal sealed class WorkspaceSecretsTable(NpgsqlDataSource db, TimeProvider clock)
 {
+    /// <summary>Parameters: workspaceId, key, bytes, version, now.</summary>
+    internal const string UpsertSql = """
+        INSERT INTO workspace_secrets (workspace_id, key, encrypted_value, encryption_version, created_at, updated_at)
+        VALUES (@workspaceId, @key, @bytes, @version, @now, @now)
+        ON CONFLICT (workspace_id, key) DO UPDATE
+            SET encrypted_value = EXCLUDED.encrypted_value,
+                encryption_version = EXCLUDED.encryption_version,
+                updated_at = EXCLUDED.updated_at
+        """;
+
     public async Task<IReadOnlyList<SecretListRow>> ListAsync(Guid workspaceId, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
@@ -42,14 +52,7 @@ internal sealed class WorkspaceSecretsTable(NpgsqlDataSource db, TimeProvider cl
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO workspace_secrets (workspace_id, key, encrypted_value, encryption_version, created_at, updated_at)
-            VALUES (@workspaceId, @key, @bytes, @version, @now, @now)
-            ON CONFLICT (workspace_id, key) DO UPDATE
-                SET encrypted_value = EXCLUDED.encrypted_value,
-                    encryption_version = EXCLUDED.encryption_version,
-                    updated_at = EXCLUDED.updated_at
-            """,
+            UpsertSql,
             new { workspaceId, key, bytes = value.Bytes, version = value.Version, now = clock.GetUtcNow() },
             cancellationToken: cancellationToken));
     }

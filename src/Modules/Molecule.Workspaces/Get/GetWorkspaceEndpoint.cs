@@ -1,0 +1,36 @@
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Molecule.Kernel.Auth;
+using Molecule.Kernel.Http;
+using Molecule.Workspaces.List;
+using Molecule.Workspaces.Templates;
+using Npgsql;
+
+namespace Molecule.Workspaces.Get;
+
+/// <summary>GET /workspaces/:id: one workspace, removed ones included (the canvas shows tombstones).</summary>
+internal static class GetWorkspaceEndpoint
+{
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/workspaces/{id}", GetAsync)
+            .AllowOpen("the reference serves a workspace's public card view without auth");
+
+    private static async Task<IResult> GetAsync(string id, NpgsqlDataSource db, ProvisionTimeoutHints hints, CancellationToken cancellationToken)
+    {
+        if (!RouteIds.TryParse(id, out var workspaceId))
+        {
+            return ApiError.BadRequest(WorkspaceErrors.InvalidId);
+        }
+
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<WorkspaceViewRow>(new CommandDefinition(
+            WorkspaceViewRow.Select + " WHERE w.id = @workspaceId",
+            new { workspaceId },
+            cancellationToken: cancellationToken));
+        return row is null
+            ? ApiError.NotFound(WorkspaceErrors.NotFound)
+            : WorkspacesJson.Ok(row.ToDetail(hints));
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Molecule.Workspaces.List;
+
+/// <summary>One workspace in GET /workspaces (the admin view: spend, task and directory included).</summary>
+internal sealed record WorkspaceListItem(
+    [property: JsonPropertyName("id")] Guid Id,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("role")] string? Role,
+    [property: JsonPropertyName("tier")] int Tier,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("agent_card")] JsonElement? AgentCard,
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("parent_id")] Guid? ParentId,
+    [property: JsonPropertyName("active_tasks")] int ActiveTasks,
+    [property: JsonPropertyName("max_concurrent_tasks")] int MaxConcurrentTasks,
+    [property: JsonPropertyName("last_error_rate")] double LastErrorRate,
+    [property: JsonPropertyName("last_sample_error")] string LastSampleError,
+    [property: JsonPropertyName("uptime_seconds")] int UptimeSeconds,
+    [property: JsonPropertyName("current_task")] string CurrentTask,
+    [property: JsonPropertyName("runtime")] string Runtime,
+    [property: JsonPropertyName("workspace_dir")] string? WorkspaceDir,
+    [property: JsonPropertyName("budget_limit")] long? BudgetLimit,
+    [property: JsonPropertyName("monthly_spend")] long MonthlySpend,
+    [property: JsonPropertyName("x")] double X,
+    [property: JsonPropertyName("y")] double Y,
+    [property: JsonPropertyName("collapsed")] bool Collapsed,
+    [property: JsonPropertyName("provision_timeout_ms"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ProvisionTimeoutMs);

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Molecule.Kernel.Auth;
+using Molecule.Kernel.Http;
+using Molecule.Kernel.Workspaces;
+using Molecule.Workspaces.Lifecycle;
+using Npgsql;
+
+namespace Molecule.Workspaces.Pause;
+
+/// <summary>POST /workspaces/:id/pause: stops the workspace and everything under it, on any backend.</summary>
+internal static class PauseWorkspaceEndpoint
+{
+    public const string NotPausable = "workspace not found or already paused";
+
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/workspaces/{id}/pause", PauseAsync).RequireWorkspaceAuth();
+
+    private static async Task<IResult> PauseAsync(
+        string id,
+        IWorkspaceDirectory directory,
+        NpgsqlDataSource db,
+        ComputeControl compute,
+        WorkspaceEvents events,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (!RouteIds.TryParse(id, out var workspaceId))
+        {
+            return ApiError.BadRequest(WorkspaceErrors.InvalidId);
+        }
+
+        var target = await directory.FindAsync(workspaceId, cancellationToken);
+        if (target is null || !StatusMachine.Allows(target.Status, WorkspaceTrigger.Pause))
+        {
+            return ApiError.NotFound(NotPausable);
+        }
+
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var descendants = await WorkspaceTree.DescendantsAsync(connection, workspaceId, cancellationToken);
+        var subtree = descendants.Select(row => row.ToRef())
+            .Where(workspace => StatusMachine.Allows(workspace.Status, WorkspaceTrigger.Pause))
+            .Prepend(target);
+
+        var paused = 0;
+        foreach (var workspace in subtree)
+        {
+            // As in the reference a failed stop does not keep the workspace running in our books;
+            // ComputeControl logs it for the operator.
+            await compute.StopAsync(workspace, cancellationToken);
+            var row = await StatusWrites.ApplyAsync(
+                connection, StatusMachine.For(WorkspaceTrigger.Pause), workspace.Id, clock.GetUtcNow(), cancellationToken, extraSet: ", url = ''");
+            if (row is null)
+            {
+                continue;
+            }
+
+            paused++;
+            await events.PublishAsync(WorkspaceTrigger.Pause, workspace.Id, WorkspaceEvents.Paused(row.ToRef()), cancellationToken);
+        }
+
+        return WorkspacesJson.Ok(new JsonObject { ["status"] = "paused", ["paused_count"] = paused });
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Molecule.Kernel.Auth;
+using Molecule.Kernel.Http;
+using Molecule.Kernel.Workspaces;
+using Molecule.Workspaces.Lifecycle;
+using Molecule.Workspaces.Provisioning;
+using Npgsql;
+
+namespace Molecule.Workspaces.Resume;
+
+/// <summary>POST /workspaces/:id/resume: provisions the workspace and its paused descendants again.</summary>
+internal static class ResumeWorkspaceEndpoint
+{
+    public const string NotResumable = "workspace not found or not paused";
+
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/workspaces/{id}/resume", ResumeAsync).RequireWorkspaceAuth();
+
+    private static async Task<IResult> ResumeAsync(
+        string id,
+        IWorkspaceDirectory directory,
+        NpgsqlDataSource db,
+        WorkspaceEvents events,
+        WorkspaceProvisioner provisioner,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (!RouteIds.TryParse(id, out var workspaceId))
+        {
+            return ApiError.BadRequest(WorkspaceErrors.InvalidId);
+        }
+
+        var target = await directory.FindAsync(workspaceId, cancellationToken);
+        if (target is null || !StatusMachine.Allows(target.Status, WorkspaceTrigger.Resume))
+        {
+            return ApiError.NotFound(NotResumable);
+        }
+
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        if (await WorkspaceTree.PausedAncestorAsync(connection, workspaceId, cancellationToken) is { } pausedParent)
+        {
+            return ApiError.Conflict(WorkspaceErrors.ParentPaused(pausedParent));
+        }
+
+        var descendants = await WorkspaceTree.DescendantsAsync(connection, workspaceId, cancellationToken);
+        var subtree = descendants.Select(row => row.ToRef())
+            .Where(workspace => StatusMachine.Allows(workspace.Status, WorkspaceTrigger.Resume))
+            .Prepend(target);
+
+        var resumed = 0;
+        foreach (var workspace in subtree)
+        {
+            var row = await StatusWrites.ApplyAsync(
+                connection, StatusMachine.For(WorkspaceTrigger.Resume), workspace.Id, clock.GetUtcNow(), cancellationToken);
+            if (row is null)
+            {
+                continue;
+            }
+
+            resumed++;
+            var provisioning = row.ToRef();
+            await events.PublishAsync(WorkspaceTrigger.Resume, provisioning.Id, WorkspaceEvents.Provisioning(provisioning), cancellationToken);
+            if (!provisioning.IsExternal)
+            {
+                provisioner.Enqueue(new ProvisionJob(provisioning.Id));
+            }
+        }
+
+        return WorkspacesJson.Ok(new JsonObject { ["status"] = "provisioning", ["resumed_count"] = resumed });
+    }
+}

@@ -1,0 +1,17 @@
+namespace Molecule.Kernel.Compute;
+
+/// <summary>
+/// Provisioning settings other modules act on, owned by the Provisioner module: where new
+/// workspaces are placed and how long a start may take before the timeout sweep fails it.
+/// </summary>
+public interface IProvisioningPolicy
+{
+    /// <summary>The backend a workspace without an <c>instance_id</c> is started on.</summary>
+    Backend DefaultBackend { get; }
+
+    /// <summary>How long a workspace of <paramref name="runtime"/> may stay <c>provisioning</c>.</summary>
+    TimeSpan ProvisionTimeoutFor(string runtime);
+
+    /// <summary>How often the provision-timeout sweep runs.</summary>
+    TimeSpan TimeoutSweepInterval { get; }
+}
