@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Molecule.A2A.Activity;
+using Molecule.A2A.Admin;
+using Molecule.A2A.Delegation;
 using Molecule.A2A.Proxy;
 using Molecule.A2A.Queue;
 using Molecule.Kernel.A2A;
@@ -39,6 +42,8 @@ public static class A2AModule
         services.AddHostedService(provider => provider.GetRequiredService<ProxyActivityWriter>());
         services.AddSingleton<A2AQueueDrainer>();
         services.AddSingleton<IA2AQueue>(provider => provider.GetRequiredService<A2AQueueDrainer>());
+        services.AddActivity(configuration);
+        services.AddDelegation(configuration);
         return services;
     }
 
@@ -46,6 +51,9 @@ public static class A2AModule
     {
         endpoints.MapPost("/workspaces/{id}/a2a", ProxyEndpoint.HandleAsync)
             .AllowOpen("callers are checked in the handler: a workspace caller needs its own token and the hierarchy rule; no caller header is the canvas");
+        endpoints.MapActivity();
+        endpoints.MapDelegation();
+        endpoints.MapA2AAdmin();
         return endpoints;
     }
 }
