@@ -197,10 +197,20 @@ public sealed class DelegateTests(ActivityApp app) : IClassFixture<ActivityApp>
     }
 
     [Fact]
-    public async Task A_busy_target_gets_the_delegation_queued_under_its_id()
+    public async Task A_busy_target_gets_the_delegation_queued_under_its_id_and_completed_by_the_drain()
     {
+        var busy = true;
         await using var agent = await FakeAgent.StartAsync(async (context, _) =>
-            await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted).ContinueWith(_ => { }));
+        {
+            if (busy)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted).ContinueWith(_ => { });
+                return;
+            }
+
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"jsonrpc":"2.0","result":{"parts":[{"kind":"text","text":"done later"}]}}""");
+        });
         var source = await app.AddWorkspaceAsync("queuer");
         var target = await app.AddWorkspaceAsync("swamped", url: agent.Url);
 
@@ -215,6 +225,13 @@ public sealed class DelegateTests(ActivityApp app) : IClassFixture<ActivityApp>
         queued["idempotency_key"]!.GetValue<string>().ShouldBe(delegationId);
         queued["status"]!.GetValue<string>().ShouldBe("queued");
         app.Events.Of("DELEGATION_FAILED", source).ShouldBeEmpty();
+
+        // The target's next heartbeat with a free slot drains the queue and settles the delegation.
+        busy = false;
+        (await app.Admin().PostJsonAsync("/registry/heartbeat", new { workspace_id = target, active_tasks = 0 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var complete = await app.EventAsync("DELEGATION_COMPLETE", source);
+        complete["via"]!.GetValue<string>().ShouldBe("queue_drain");
+        complete["delegation_id"]!.GetValue<string>().ShouldBe(delegationId);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Molecule.A2A.Delegation.QueueDrain;
 using Molecule.A2A.Proxy;
 using Molecule.Kernel.A2A;
 using Npgsql;
@@ -21,6 +22,7 @@ internal sealed partial class A2AQueueDrainer(
     AgentForwarder forwarder,
     TargetUrlPolicy urls,
     ProxyActivityWriter activity,
+    IDelegationQueueHook delegations,
     IHostApplicationLifetime lifetime,
     ILogger<A2AQueueDrainer> logger) : IA2AQueue
 {
@@ -62,7 +64,7 @@ internal sealed partial class A2AQueueDrainer(
         var target = await A2ATarget.LoadAsync(db, workspaceId, cancellationToken);
         if (target?.Url is null || !await urls.IsSafeAsync(target.Url, cancellationToken))
         {
-            await queue.RetryOrFailAsync(message, "workspace has no reachable URL", cancellationToken);
+            await RetryOrFailAsync(message, "workspace has no reachable URL", cancellationToken);
             return false;
         }
 
@@ -72,13 +74,13 @@ internal sealed partial class A2AQueueDrainer(
         if (response is null || (int)response.StatusCode >= 300)
         {
             var error = sent.Error ?? $"agent answered {(int)response!.StatusCode}";
-            await queue.RetryOrFailAsync(message, error, cancellationToken);
+            await RetryOrFailAsync(message, error, cancellationToken);
             return false;
         }
 
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         await queue.CompleteAsync(message.Id, cancellationToken);
-        activity.Enqueue(new ProxyActivity(
+        var delivered = new ProxyActivity(
             target.Id,
             target.Name,
             message.CallerId,
@@ -86,8 +88,19 @@ internal sealed partial class A2AQueueDrainer(
             (JsonObject)JsonNode.Parse(message.Body)!,
             new RelayedResponse((int)response.StatusCode, body, response.Content.Headers.ContentType?.MediaType == "text/event-stream", true),
             null,
-            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        activity.Enqueue(delivered);
+        await delegations.DeliveredAsync(message, delivered, cancellationToken);
         return true;
+    }
+
+    /// <summary>Requeues the message; when it has used up its attempts, a delegation behind it is failed.</summary>
+    private async Task RetryOrFailAsync(QueuedMessage message, string error, CancellationToken cancellationToken)
+    {
+        if (await queue.RetryOrFailAsync(message, error, cancellationToken))
+        {
+            await delegations.GaveUpAsync(message, error, cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "draining the a2a queue of {WorkspaceId} failed")]
