@@ -2,10 +2,12 @@ using Microsoft.Extensions.Options;
 using Molecule.A2A;
 using Molecule.Auth;
 using Molecule.Events;
+using Molecule.Files;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Configuration;
 using Molecule.Kernel.Data;
 using Molecule.Kernel.Http;
+using Molecule.Plugins;
 using Molecule.Provisioner;
 using Molecule.Registry;
 using Molecule.RuntimeRegistry;
@@ -16,6 +18,7 @@ using Molecule.Server.Http;
 using Molecule.Server.Logging;
 using Molecule.Server.Metrics;
 using Molecule.Server.NotBuilt;
+using Molecule.Terminal;
 using Molecule.Workspaces;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -50,7 +53,10 @@ builder.Services
     .AddProvisioner(builder.Configuration)
     .AddWorkspaces(builder.Configuration)
     .AddRegistry(builder.Configuration)
-    .AddA2A(builder.Configuration);
+    .AddA2A(builder.Configuration)
+    .AddFiles(builder.Configuration)
+    .AddPlugins(builder.Configuration)
+    .AddTerminal(builder.Configuration);
 
 var app = builder.Build();
 
@@ -84,6 +90,9 @@ app.MapProvisioner();
 app.MapWorkspaces();
 app.MapRegistry();
 app.MapA2A();
+app.MapFiles();
+app.MapPlugins();
+app.MapTerminal();
 
 app.MapNotBuiltRoutes();
 app.MapNotFoundFallback();
