@@ -1,8 +1,13 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Molecule.Docker;
 using Molecule.Kernel.Compute;
 using Molecule.Provisioner.Backends;
+using Molecule.Provisioner.Docker;
+using Molecule.Provisioner.Health;
+using Molecule.Provisioner.ImageRefresh;
 
 namespace Molecule.Provisioner;
 
@@ -16,11 +21,37 @@ public static class ProvisionerModule
             .Validate(options => options.HasValidDefaultBackend, "Provisioner:DefaultBackend must be docker or ec2")
             .ValidateOnStart();
         services.AddSingleton<IProvisioningPolicy, ProvisioningPolicy>();
-        services.AddKeyedSingleton<IWorkspaceCompute, DockerBackendNotBuilt>(Backend.Docker);
+
+        services.AddDockerEngine(configuration);
+        services.AddOptions<DockerProvisionerOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DockerProvisionerOptions>, DockerProvisionerOptionsValidator>();
+        services.AddSingleton<WorkspaceSettingsReader>();
+        services.AddSingleton<PlatformUrlResolver>();
+        services.AddSingleton<ProvisionProgress>();
+        services.AddSingleton<WorkspaceImages>();
+        services.AddSingleton<WorkspaceResources>();
+        services.AddSingleton<ContainerOperations>();
+        services.AddSingleton<DockerCompute>();
+        services.AddKeyedSingleton<IWorkspaceCompute>(Backend.Docker, (provider, _) => provider.GetRequiredService<DockerCompute>());
         services.AddKeyedSingleton<IWorkspaceCompute, Ec2BackendNotBuilt>(Backend.Ec2);
+
+        // The engine, not the database, knows when a container dies or disappears.
+        services.AddSingleton<WorkspaceHealthWrites>();
+        services.AddSingleton<ExitHistory>();
+        services.AddSingleton<ContainerLogTail>();
+        services.AddSingleton<ContainerExitHandler>();
+        services.AddHostedService<ContainerExitWatcher>();
+        services.AddSingleton<ContainerReconciler>();
+        services.AddHostedService(provider => provider.GetRequiredService<ContainerReconciler>());
+
+        services.AddSingleton<WorkspaceImageRefresher>();
         return services;
     }
 
-    /// <summary>The provisioner has no routes; lifecycle routes live in Workspaces and dispatch here.</summary>
-    public static IEndpointRouteBuilder MapProvisioner(this IEndpointRouteBuilder endpoints) => endpoints;
+    /// <summary>Lifecycle routes live in Workspaces and dispatch here; this module maps only the image refresh.</summary>
+    public static IEndpointRouteBuilder MapProvisioner(this IEndpointRouteBuilder endpoints)
+    {
+        RefreshImagesEndpoint.Map(endpoints);
+        return endpoints;
+    }
 }

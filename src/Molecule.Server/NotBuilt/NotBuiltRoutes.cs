@@ -103,7 +103,6 @@ internal static class NotBuiltRoutes
         ("POST", "/workspaces/{id}/mcp", "MCP"),
         ("GET", "/canvas/viewport", "canvas viewport"),
         ("PUT", "/canvas/viewport", "canvas viewport"),
-        ("POST", "/admin/workspace-images/refresh", "workspace images"),
     ];
 
     public static IEndpointRouteBuilder MapNotBuiltRoutes(this IEndpointRouteBuilder endpoints)
