@@ -60,7 +60,7 @@ internal sealed partial class DockerCompute(
                 return ProvisionResult.Failed(createError!);
             }
 
-            if (await ConfigureAndStartAsync(request, plan.Row, containerId, cancellationToken) is { } startError)
+            if (await ConfigureAndStartAsync(request, plan, containerId, cancellationToken) is { } startError)
             {
                 return ProvisionResult.Failed(startError);
             }
@@ -140,7 +140,7 @@ internal sealed partial class DockerCompute(
             docker.EffectiveNetwork,
             docker.ParsedExtraLabels,
             addHostGatewayAlias: !platformUrl.IsConfigured);
-        return new StartPlan(container, mounts, row);
+        return new StartPlan(container, mounts, tier, row);
     }
 
     private async Task<string?> CreateVolumesAsync(Guid workspaceId, WorkspaceMounts mounts, bool resetSession, CancellationToken cancellationToken)
@@ -207,13 +207,12 @@ internal sealed partial class DockerCompute(
     }
 
     /// <summary>Writes /configs, then starts the container; on failure removes it and says why.</summary>
-    private async Task<string?> ConfigureAndStartAsync(
-        ProvisionRequest request, WorkspaceContainerSettings row, string containerId, CancellationToken cancellationToken)
+    private async Task<string?> ConfigureAndStartAsync(ProvisionRequest request, StartPlan plan, string containerId, CancellationToken cancellationToken)
     {
         var workspace = request.Workspace;
         try
         {
-            var generated = await ConfigFilesAsync(request, row, containerId, cancellationToken);
+            var generated = await ConfigFilesAsync(request, plan.Row, containerId, cancellationToken);
 
             // Rotation happens only once a container exists to receive the token: every older
             // token dies, and the agent reads the new one at its first start.
@@ -231,7 +230,7 @@ internal sealed partial class DockerCompute(
         catch (DockerApiException exception)
         {
             await RemoveQuietlyAsync(containerId);
-            return StartErrors.Start(exception.EngineMessage);
+            return StartErrors.Start(exception.EngineMessage, plan.Tier);
         }
         catch
         {
@@ -332,7 +331,7 @@ internal sealed partial class DockerCompute(
     private string? EngineSocketPath() =>
         engine.Endpoint.StartsWith("unix://", StringComparison.Ordinal) ? engine.Endpoint["unix://".Length..] : null;
 
-    private sealed record StartPlan(ContainerPlan Container, WorkspaceMounts Mounts, WorkspaceContainerSettings Row);
+    private sealed record StartPlan(ContainerPlan Container, WorkspaceMounts Mounts, TierLimits Tier, WorkspaceContainerSettings Row);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "started workspace {WorkspaceId} as container {Container} ({Image})")]
     private partial void LogStarted(Guid workspaceId, string container, string image);

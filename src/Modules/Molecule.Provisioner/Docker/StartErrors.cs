@@ -27,7 +27,10 @@ internal static partial class StartErrors
 
     public static string Create(string engineMessage) => $"failed to create container: {engineMessage}";
 
-    public static string Start(string engineMessage) => $"failed to start container: {engineMessage}";
+    public static string Start(string engineMessage, TierLimits tier) =>
+        tier.Privileged && engineMessage.Contains("operation not permitted", StringComparison.OrdinalIgnoreCase)
+            ? $"failed to start container: {engineMessage} — tiers 3 and 4 run privileged, which this Docker host does not allow; use tier 2"
+            : $"failed to start container: {engineMessage}";
 
     public static string Volume(string volume, string engineMessage) => $"failed to create volume {volume}: {engineMessage}";
 

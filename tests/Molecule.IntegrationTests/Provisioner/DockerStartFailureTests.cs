@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Molecule.Docker;
+using Molecule.Docker.Workspaces;
+using Molecule.Testing;
+using static Molecule.IntegrationTests.Provisioner.DockerProvisioningKit;
+
+namespace Molecule.IntegrationTests.Provisioner;
+
+[Collection(DockerEngineFixture.Collection)]
+public sealed class DockerStartFailureTests(DockerEngineFixture docker)
+{
+    [Fact]
+    public async Task Without_an_engine_a_start_fails_fast_naming_the_socket()
+    {
+        var missing = $"unix:///tmp/molecule-no-engine-{Guid.NewGuid():N}.sock";
+        await using var app = await ProvisionerDockerApp.StartAsync(docker, new Dictionary<string, string?> { ["DOCKER_HOST"] = missing });
+        using var admin = app.Admin();
+        var clock = Stopwatch.StartNew();
+
+        var id = await CreateAsync(admin, new { name = "No engine", tier = 2 });
+
+        var failed = await WaitForStatusAsync(app, id, "failed", TimeSpan.FromSeconds(20));
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
+        failed.LastSampleError.ShouldStartWith($"Docker engine at {missing} is unavailable: no socket at {missing["unix://".Length..]}");
+        failed.LastSampleError.ShouldContain("DOCKER_HOST");
+        var events = await EventsAsync(app, id);
+        events.Select(e => e.Type).ShouldBe(["WORKSPACE_PROVISIONING", "WORKSPACE_PROVISION_FAILED"]);
+        events[1].Payload["error"]!.GetValue<string>().ShouldBe(failed.LastSampleError);
+
+        // Nothing can be running on an engine that is not there: delete succeeds.
+        (await admin.DeleteAsync($"/workspaces/{id}")).IsSuccessStatusCode.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_container_that_dies_before_its_agent_registers_fails_the_workspace_with_its_exit_code_and_log_tail()
+    {
+        await using var app = await ProvisionerDockerApp.StartAsync(docker);
+        using var admin = app.Admin();
+
+        // A secret overrides PLATFORM_URL with a port nobody serves: the agent never registers.
+        var id = await CreateAsync(admin, new
+        {
+            name = "Never registers",
+            tier = 2,
+            secrets = AgentSecrets(FreePort(), new() { ["PLATFORM_URL"] = "http://127.0.0.1:9", ["LEAKY_SECRET"] = "do-not-print-me" }),
+        });
+        var name = WorkspaceContainers.ContainerName(id);
+        (await EventuallyAsync(
+            async () => (await ProvisionerEngineJson.InspectContainerAsync(docker.Host, name, default))?["State"]?["Running"]?.GetValue<bool>() == true,
+            StartTimeout)).ShouldBeTrue($"the container never ran: {await RowAsync(app, id)}");
+        (await RowAsync(app, id))!.Status.ShouldBe("provisioning");
+
+        // The agent prints a secret before it dies: the log tail must not carry it.
+        await docker.Engine.RunExecAsync(name, new DockerExecSpec { Cmd = ["sh", "-c", "echo leaking $LEAKY_SECRET > /proc/1/fd/1"] });
+        await docker.Engine.KillContainerAsync(name, "SIGKILL");
+
+        var failed = await WaitForStatusAsync(app, id, "failed");
+        failed.LastSampleError.ShouldStartWith("container exited with code 137 before its agent registered");
+        failed.LastSampleError.ShouldContain("register failed");
+        failed.LastSampleError.ShouldNotContain("do-not-print-me");
+        failed.LastSampleError.ShouldContain("leaking [REDACTED]");
+        var failure = await WaitForEventAsync(app, id, e => e.Type == "WORKSPACE_PROVISION_FAILED", "WORKSPACE_PROVISION_FAILED");
+        failure.Payload["exit_code"]!.GetValue<int>().ShouldBe(137);
+        failure.Payload["source"]!.GetValue<string>().ShouldBe("container_exit");
+        failure.Payload["log_tail"]!.GetValue<string>().ShouldContain("register failed");
+        failure.Payload.ToJsonString().ShouldNotContain("do-not-print-me");
+
+        (await admin.DeleteAsync($"/workspaces/{id}")).IsSuccessStatusCode.ShouldBeTrue();
+    }
+}
