@@ -5,19 +5,20 @@ using Molecule.Kernel.Compute;
 using Molecule.Kernel.Workspaces;
 using Molecule.Provisioner;
 using Molecule.Provisioner.Backends;
+using Molecule.Provisioner.Docker;
 
 namespace Molecule.Tests.Provisioner;
 
 public sealed class ProvisionerTests
 {
+    private static readonly WorkspaceRef Workspace =
+        new(Guid.NewGuid(), "w", "langgraph", 3, WorkspaceStatus.Provisioning, null, null, null);
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddProvisioner(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddProvisioner(configuration).BuildServiceProvider();
     }
-
-    private static readonly WorkspaceRef Workspace =
-        new(Guid.NewGuid(), "w", "langgraph", 3, WorkspaceStatus.Provisioning, null, null, null);
 
     [Fact]
     public void Timeouts_are_ten_minutes_thirty_for_hermes_unless_overridden_for_all()
@@ -54,39 +55,48 @@ public sealed class ProvisionerTests
         Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ProvisionerOptions>>().Value);
     }
 
-    [Fact]
-    public async Task Both_backends_are_registered_and_refuse_to_start_naming_what_is_missing()
+    [Theory]
+    [InlineData("DOCKER_NETWORK", "not a network!", "DOCKER_NETWORK")]
+    [InlineData("MOLECULE_DOCKER_LABELS", "novalue", "MOLECULE_DOCKER_LABELS")]
+    [InlineData("MOLECULE_DOCKER_LABELS", "molecule.platform.managed=false", "MOLECULE_DOCKER_LABELS")]
+    [InlineData("Provisioner:ReconcileIntervalSeconds", "0", "ReconcileIntervalSeconds")]
+    [InlineData("Provisioner:EngineTimeoutSeconds", "0", "EngineTimeoutSeconds")]
+    public void Invalid_docker_settings_stop_the_start_naming_the_variable(string key, string value, string named)
     {
+        using var provider = Build(new() { [key] = value });
+
+        Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DockerProvisionerOptions>>().Value)
+            .Message.ShouldContain(named);
+    }
+
+    [Fact]
+    public void Docker_settings_default_to_the_reference_network_and_ignore_tier_overrides_that_are_not_positive()
+    {
+        using var provider = Build(new() { ["TIER2_MEMORY_MB"] = "-1", ["TIER3_MEMORY_MB"] = "abc", ["TIER4_CPU_SHARES"] = "8192" });
+        var options = provider.GetRequiredService<IOptions<DockerProvisionerOptions>>().Value;
+
+        options.EffectiveNetwork.ShouldBe("molecule-monorepo-net");
+        options.UsesHostNetwork.ShouldBeFalse();
+        options.PortOrDefault.ShouldBe(8080);
+        options.TierOverrides.ShouldBe(new TierOverrides(Tier4CpuShares: 8192));
+        options.ReconcileInterval.ShouldBe(TimeSpan.FromMinutes(1));
+        options.GhcrAuth.ShouldBeNull();
+        options.ParsedExtraLabels.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_docker_backend_is_the_container_provisioner_and_ec2_still_refuses_to_start()
+    {
+        var services = new ServiceCollection().AddProvisioner(new ConfigurationBuilder().Build());
+        services.ShouldContain(d => d.IsKeyedService && Equals(d.ServiceKey, Backend.Docker) && d.ServiceType == typeof(IWorkspaceCompute));
+        services.ShouldContain(d => d.ServiceType == typeof(DockerCompute));
+
         using var provider = Build([]);
         var request = new ProvisionRequest(Workspace, null, new Dictionary<string, string>(), false);
-
-        var docker = await provider.GetRequiredKeyedService<IWorkspaceCompute>(Backend.Docker).StartAsync(request, CancellationToken.None);
-        docker.Started.ShouldBeFalse();
-        docker.Error.ShouldBe(DockerBackendNotBuilt.StartError);
-        docker.Error!.ShouldContain("Docker backend is not available in this build");
-
         var ec2 = await provider.GetRequiredKeyedService<IWorkspaceCompute>(Backend.Ec2).StartAsync(request, CancellationToken.None);
         ec2.Started.ShouldBeFalse();
         ec2.Error!.ShouldContain("EC2 backend is not available in this build");
-    }
-
-    [Fact]
-    public async Task Dispatch_follows_the_instance_id()
-    {
-        using var provider = Build([]);
-
-        provider.ForWorkspace<IWorkspaceCompute>(Workspace).ShouldBeOfType<DockerBackendNotBuilt>();
         provider.ForWorkspace<IWorkspaceCompute>(Workspace with { InstanceId = "i-0abc" }).ShouldBeOfType<Ec2BackendNotBuilt>();
-        await Task.CompletedTask;
-    }
-
-    [Fact]
-    public async Task Docker_stop_is_a_no_op_because_nothing_here_can_have_started_a_container()
-    {
-        var docker = new DockerBackendNotBuilt();
-
-        await docker.StopAsync(Workspace, CancellationToken.None);
-        await docker.DeleteAsync(Workspace, CancellationToken.None);
     }
 
     [Fact]
