@@ -39,14 +39,14 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
         resumed.StatusCode.ShouldBe(HttpStatusCode.OK);
         resumedBody!.ToJsonString().ShouldBe("""{"status":"provisioning","resumed_count":2}""");
 
-        // The Docker backend is not built: the re-provision fails and says so.
+        // No Docker engine runs here: the re-provision fails and says so.
         await SettleAsync(app, root);
         await SettleAsync(app, child);
         var events = await EventsAsync(app, root);
         events.Select(e => e.Type).ShouldBe(["WORKSPACE_PAUSED", "WORKSPACE_PROVISIONING", "WORKSPACE_PROVISION_FAILED"]);
         events[1].Payload.ToJsonString().ShouldBe("""{"name":"Root","tier":3,"runtime":"langgraph"}""");
         (await RowAsync(app, root))!.Status.ShouldBe("failed");
-        (await RowAsync(app, child))!.LastSampleError!.ShouldStartWith("Docker backend is not available in this build");
+        (await RowAsync(app, child))!.LastSampleError!.ShouldStartWith("Docker engine at unix:///var/run/docker.sock is unavailable");
 
         var (notPaused, notPausedBody) = await PostAsync(app.Admin(), $"/workspaces/{root}/resume");
         notPaused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
