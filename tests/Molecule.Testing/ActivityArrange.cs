@@ -7,18 +7,6 @@ namespace Molecule.Testing;
 /// <summary>Arranging workspaces, activity rows, memories and queue rows with SQL, and bounded waits.</summary>
 public static class ActivityArrange
 {
-    /// <summary>Inserts a workspace row with an optional parent and agent URL.</summary>
-    public static async Task<Guid> AddWorkspaceAsync(this MoleculeApp app, string name, string status = "online", Guid? parent = null, string? url = null)
-    {
-        await using var command = app.Db.CreateCommand(
-            "INSERT INTO workspaces (name, status, parent_id, url) VALUES ($1, $2::workspace_status, $3, $4) RETURNING id");
-        command.Parameters.Add(new NpgsqlParameter { Value = name });
-        command.Parameters.Add(new NpgsqlParameter { Value = status });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)parent ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)url ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        return (Guid)(await command.ExecuteScalarAsync())!;
-    }
-
     /// <summary>Inserts an activity row; <paramref name="createdAt"/> defaults to now().</summary>
     public static async Task<Guid> AddActivityAsync(this MoleculeApp app, Guid workspaceId, string type = "a2a_receive", Guid? source = null,
         Guid? target = null, DateTimeOffset? createdAt = null, string? method = null, string? summary = null, string? requestBody = null,

@@ -14,14 +14,8 @@ namespace Molecule.Testing;
 public static class AuthArrange
 {
     /// <summary>Inserts a bare <c>workspaces</c> row with the given status and returns its id.</summary>
-    public static async Task<Guid> InsertWorkspaceAsync(this MoleculeApp app, string status = "online", string name = "test-workspace")
-    {
-        await using var command = app.Db.CreateCommand(
-            "INSERT INTO workspaces (name, status) VALUES ($1, $2::workspace_status) RETURNING id");
-        command.Parameters.Add(new NpgsqlParameter { Value = name });
-        command.Parameters.Add(new NpgsqlParameter { Value = status });
-        return (Guid)(await command.ExecuteScalarAsync())!;
-    }
+    public static Task<Guid> InsertWorkspaceAsync(this MoleculeApp app, string status = "online", string name = "test-workspace") =>
+        app.SeedWorkspaceAsync(name, status);
 
     /// <summary>Mints a live workspace token through the app's token store.</summary>
     public static Task<string> IssueWorkspaceTokenAsync(this MoleculeApp app, Guid workspaceId) =>

@@ -23,7 +23,7 @@ public sealed class ActivityAuthTests(ActivityApp app) : IClassFixture<ActivityA
     [MemberData(nameof(WorkspaceRoutes))]
     public async Task Workspace_routes_need_a_bearer_bound_to_the_workspace(string method, string template)
     {
-        var ws = await app.AddWorkspaceAsync("guarded");
+        var ws = await app.SeedWorkspaceAsync("guarded");
         var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, ws);
 
         var wrong = await app.Client("wrong-token").SendAsync(Request(method, path));
@@ -38,7 +38,7 @@ public sealed class ActivityAuthTests(ActivityApp app) : IClassFixture<ActivityA
     [Fact]
     public async Task Dropping_stale_queue_items_needs_the_admin_token()
     {
-        var ws = await app.AddWorkspaceAsync("admin-guarded");
+        var ws = await app.SeedWorkspaceAsync("admin-guarded");
         var workspaceToken = await app.IssueWorkspaceTokenAsync(ws);
 
         var wrong = await app.Client("wrong-token").SendAsync(Request("POST", "/admin/a2a-queue/drop-stale"));

@@ -10,7 +10,7 @@ public sealed class ListActivityTests(ActivityApp app) : IClassFixture<ActivityA
     [Fact]
     public async Task Rows_come_newest_first_with_the_reference_item_shape()
     {
-        var ws = await app.AddWorkspaceAsync("lister");
+        var ws = await app.SeedWorkspaceAsync("lister");
         var peer = Guid.NewGuid();
         var older = await app.AddActivityAsync(ws, createdAt: DateTimeOffset.UtcNow.AddMinutes(-2));
         var newer = await app.AddActivityAsync(ws, "a2a_send", source: ws, target: peer, method: "message/send", summary: "hi",
@@ -47,7 +47,7 @@ public sealed class ListActivityTests(ActivityApp app) : IClassFixture<ActivityA
     [Fact]
     public async Task Type_source_and_limit_filter_as_the_canvas_asks()
     {
-        var ws = await app.AddWorkspaceAsync("filters");
+        var ws = await app.SeedWorkspaceAsync("filters");
         var canvas = await app.AddActivityAsync(ws, "a2a_receive");
         var agent = await app.AddActivityAsync(ws, "a2a_receive", source: Guid.NewGuid());
         var log = await app.AddActivityAsync(ws, "agent_log", source: ws);
@@ -63,7 +63,7 @@ public sealed class ListActivityTests(ActivityApp app) : IClassFixture<ActivityA
     [Fact]
     public async Task Nothing_matching_and_unknown_workspaces_give_an_empty_array()
     {
-        var ws = await app.AddWorkspaceAsync("empty");
+        var ws = await app.SeedWorkspaceAsync("empty");
 
         var response = await app.Admin().GetAsync($"/workspaces/{ws}/activity");
         (await response.Content.ReadAsStringAsync()).ShouldBe("[]");
@@ -74,7 +74,7 @@ public sealed class ListActivityTests(ActivityApp app) : IClassFixture<ActivityA
     [Fact]
     public async Task Bad_source_and_bad_workspace_ids_are_400s()
     {
-        var ws = await app.AddWorkspaceAsync("bad-input");
+        var ws = await app.SeedWorkspaceAsync("bad-input");
 
         var source = await app.Admin().GetAsync($"/workspaces/{ws}/activity?source=bogus");
         var id = await app.Admin().GetAsync("/workspaces/not-a-uuid/activity");
@@ -91,7 +91,7 @@ public sealed class ListActivityTests(ActivityApp app) : IClassFixture<ActivityA
     [Fact]
     public async Task A_cursor_pages_forward_oldest_first_through_rows_with_identical_timestamps()
     {
-        var ws = await app.AddWorkspaceAsync("pager");
+        var ws = await app.SeedWorkspaceAsync("pager");
         var same = DateTimeOffset.UtcNow.AddMinutes(-1);
         var inserted = new List<Guid> { await app.AddActivityAsync(ws, createdAt: same.AddSeconds(-1)) };
         for (var i = 0; i < 25; i++)
@@ -125,8 +125,8 @@ public sealed class ListActivityTests(ActivityApp app) : IClassFixture<ActivityA
     [Fact]
     public async Task The_zero_uuid_an_unknown_a_foreign_and_a_pruned_cursor_are_410_gone()
     {
-        var ws = await app.AddWorkspaceAsync("cursors");
-        var other = await app.AddWorkspaceAsync("other");
+        var ws = await app.SeedWorkspaceAsync("cursors");
+        var other = await app.SeedWorkspaceAsync("other");
         var foreign = await app.AddActivityAsync(other);
         var pruned = await app.AddActivityAsync(ws);
         await app.ExecuteSqlAsync($"DELETE FROM activity_logs WHERE id = '{pruned}'");
@@ -142,7 +142,7 @@ public sealed class ListActivityTests(ActivityApp app) : IClassFixture<ActivityA
     [Fact]
     public async Task Since_secs_keeps_only_the_recent_window_oldest_first()
     {
-        var ws = await app.AddWorkspaceAsync("window");
+        var ws = await app.SeedWorkspaceAsync("window");
         await app.AddActivityAsync(ws, createdAt: DateTimeOffset.UtcNow.AddHours(-1));
         var a = await app.AddActivityAsync(ws, createdAt: DateTimeOffset.UtcNow.AddSeconds(-10));
         var b = await app.AddActivityAsync(ws, createdAt: DateTimeOffset.UtcNow.AddSeconds(-5));
@@ -155,7 +155,7 @@ public sealed class ListActivityTests(ActivityApp app) : IClassFixture<ActivityA
     [Fact]
     public async Task Peer_id_and_before_ts_narrow_the_list_as_the_sdk_sends_them()
     {
-        var ws = await app.AddWorkspaceAsync("sdk");
+        var ws = await app.SeedWorkspaceAsync("sdk");
         var peer = Guid.NewGuid();
         var cut = DateTimeOffset.UtcNow.AddMinutes(-10);
         var fromPeerOld = await app.AddActivityAsync(ws, source: peer, createdAt: cut.AddMinutes(-1));
@@ -173,8 +173,8 @@ public sealed class ListActivityTests(ActivityApp app) : IClassFixture<ActivityA
     [Fact]
     public async Task A_workspace_token_reads_its_own_log_but_not_another_one()
     {
-        var ws = await app.AddWorkspaceAsync("own");
-        var other = await app.AddWorkspaceAsync("not-own");
+        var ws = await app.SeedWorkspaceAsync("own");
+        var other = await app.SeedWorkspaceAsync("not-own");
         var token = await app.IssueWorkspaceTokenAsync(ws);
 
         (await app.Client(token).GetAsync($"/workspaces/{ws}/activity")).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -8,7 +8,7 @@ public sealed class NotifyTests(ActivityApp app) : IClassFixture<ActivityApp>
     [Fact]
     public async Task A_message_reaches_the_canvas_and_the_chat_history()
     {
-        var ws = await app.AddWorkspaceAsync("talker");
+        var ws = await app.SeedWorkspaceAsync("talker");
         var token = await app.IssueWorkspaceTokenAsync(ws);
         var message = "Finished the report — " + new string('x', 100);
 
@@ -40,7 +40,7 @@ public sealed class NotifyTests(ActivityApp app) : IClassFixture<ActivityApp>
     [Fact]
     public async Task Attachments_are_broadcast_and_stored_as_file_parts()
     {
-        var ws = await app.AddWorkspaceAsync("sharer");
+        var ws = await app.SeedWorkspaceAsync("sharer");
 
         var response = await app.Admin().PostJsonAsync($"/workspaces/{ws}/notify", new
         {
@@ -67,8 +67,8 @@ public sealed class NotifyTests(ActivityApp app) : IClassFixture<ActivityApp>
     [Fact]
     public async Task Bad_bodies_missing_and_removed_workspaces_are_refused()
     {
-        var ws = await app.AddWorkspaceAsync("checked");
-        var removed = await app.AddWorkspaceAsync("gone", status: "removed");
+        var ws = await app.SeedWorkspaceAsync("checked");
+        var removed = await app.SeedWorkspaceAsync("gone", status: "removed");
         var client = app.Admin();
 
         var noMessage = await client.PostJsonAsync($"/workspaces/{ws}/notify", new { type = "delegation_complete", task_id = "t" });

@@ -8,8 +8,8 @@ public sealed class ReportActivityTests(ActivityApp app) : IClassFixture<Activit
     [Fact]
     public async Task A_reported_activity_is_stored_as_the_agents_own_and_announced()
     {
-        var ws = await app.AddWorkspaceAsync("reporter");
-        var peer = await app.AddWorkspaceAsync("peer");
+        var ws = await app.SeedWorkspaceAsync("reporter");
+        var peer = await app.SeedWorkspaceAsync("peer");
         var token = await app.IssueWorkspaceTokenAsync(ws);
 
         var response = await app.Client(token).PostJsonAsync($"/workspaces/{ws}/activity", new
@@ -44,7 +44,7 @@ public sealed class ReportActivityTests(ActivityApp app) : IClassFixture<Activit
     [Fact]
     public async Task Unset_fields_are_null_in_the_event_and_the_row()
     {
-        var ws = await app.AddWorkspaceAsync("minimal");
+        var ws = await app.SeedWorkspaceAsync("minimal");
 
         (await app.Admin().PostJsonAsync($"/workspaces/{ws}/activity", new { activity_type = "agent_log", method = "" }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -61,7 +61,7 @@ public sealed class ReportActivityTests(ActivityApp app) : IClassFixture<Activit
     [Fact]
     public async Task Bad_bodies_get_their_reference_texts_and_store_nothing()
     {
-        var ws = await app.AddWorkspaceAsync("strict");
+        var ws = await app.SeedWorkspaceAsync("strict");
         var client = app.Admin();
 
         var notJson = await client.PostRawAsync($"/workspaces/{ws}/activity", "{nope");
@@ -100,7 +100,7 @@ public sealed class ReportActivityTests(ActivityApp app) : IClassFixture<Activit
     [Fact]
     public async Task A_repeated_idempotency_key_is_stored_and_announced_once()
     {
-        var ws = await app.AddWorkspaceAsync("idempotent");
+        var ws = await app.SeedWorkspaceAsync("idempotent");
         var body = new { activity_type = "task_update", summary = "step 1", idempotency_key = "step-1" };
 
         (await app.Admin().PostJsonAsync($"/workspaces/{ws}/activity", body)).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -9,7 +9,7 @@ public sealed class RetentionTests(ActivityApp app) : IClassFixture<ActivityApp>
     [Fact]
     public async Task A_pass_deletes_rows_older_than_the_retention_as_seen_by_the_clock()
     {
-        var ws = await app.AddWorkspaceAsync("retained");
+        var ws = await app.SeedWorkspaceAsync("retained");
         var now = DateTimeOffset.UtcNow;
         await app.AddActivityAsync(ws, summary: "eight days", createdAt: now.AddDays(-8));
         await app.AddActivityAsync(ws, summary: "six days", createdAt: now.AddDays(-6));
@@ -28,7 +28,7 @@ public sealed class RetentionTests(ActivityApp app) : IClassFixture<ActivityApp>
     [Fact]
     public async Task A_pass_works_through_more_rows_than_one_batch()
     {
-        var ws = await app.AddWorkspaceAsync("bulk");
+        var ws = await app.SeedWorkspaceAsync("bulk");
         await app.ExecuteSqlAsync(
             $"INSERT INTO activity_logs (workspace_id, activity_type, created_at) SELECT '{ws}', 'agent_log', now() - interval '30 days' FROM generate_series(1, {ActivityRetention.BatchSize + 10})");
         var retention = new ActivityRetention(app.Db, Options.Create(new ActivityRetentionOptions()), TimeProvider.System);

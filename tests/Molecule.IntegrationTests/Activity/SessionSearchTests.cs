@@ -8,8 +8,8 @@ public sealed class SessionSearchTests(ActivityApp app) : IClassFixture<Activity
     [Fact]
     public async Task Activity_and_memories_are_searched_case_insensitively_newest_first()
     {
-        var ws = await app.AddWorkspaceAsync("searcher");
-        var other = await app.AddWorkspaceAsync("other");
+        var ws = await app.SeedWorkspaceAsync("searcher");
+        var other = await app.SeedWorkspaceAsync("other");
         var activity = await app.AddActivityAsync(ws, "agent_log", source: ws, method: "deploy", summary: "Deployed the API",
             requestBody: """{"target": "prod"}""", createdAt: DateTimeOffset.UtcNow.AddMinutes(-5));
         await app.AddActivityAsync(ws, "agent_log", summary: "unrelated");
@@ -39,7 +39,7 @@ public sealed class SessionSearchTests(ActivityApp app) : IClassFixture<Activity
     [Fact]
     public async Task Wildcards_in_the_query_match_only_themselves()
     {
-        var ws = await app.AddWorkspaceAsync("literal");
+        var ws = await app.SeedWorkspaceAsync("literal");
         var percent = await app.AddActivityAsync(ws, "agent_log", summary: "coverage at 100% now");
         await app.AddActivityAsync(ws, "agent_log", summary: "coverage at 1000 now");
         var underscore = await app.AddMemoryAsync(ws, "use snake_case");
@@ -52,7 +52,7 @@ public sealed class SessionSearchTests(ActivityApp app) : IClassFixture<Activity
     [Fact]
     public async Task Limit_defaults_to_50_caps_at_200_and_no_query_lists_everything()
     {
-        var ws = await app.AddWorkspaceAsync("many");
+        var ws = await app.SeedWorkspaceAsync("many");
         await app.ExecuteSqlAsync(
             $"INSERT INTO activity_logs (workspace_id, activity_type, summary) SELECT '{ws}', 'agent_log', 'row ' || n FROM generate_series(1, 210) n");
 

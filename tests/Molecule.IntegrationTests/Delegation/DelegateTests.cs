@@ -20,9 +20,9 @@ public sealed class DelegateTests(ActivityApp app) : IClassFixture<ActivityApp>
     public async Task A_delegation_is_accepted_sent_to_the_target_and_its_answer_recorded()
     {
         await using var agent = await FakeAgent.ReplyingAsync(Answer);
-        var team = await app.AddWorkspaceAsync("team");
-        var source = await app.AddWorkspaceAsync("lead", parent: team);
-        var target = await app.AddWorkspaceAsync("writer", parent: team, url: agent.Url);
+        var team = await app.SeedWorkspaceAsync("team");
+        var source = await app.SeedWorkspaceAsync("lead", parent: team);
+        var target = await app.SeedWorkspaceAsync("writer", parent: team, url: agent.Url);
         var token = await app.IssueWorkspaceTokenAsync(source);
         var task = "Summarise the quarterly report. " + new string('.', 120);
 
@@ -77,8 +77,8 @@ public sealed class DelegateTests(ActivityApp app) : IClassFixture<ActivityApp>
     public async Task The_same_idempotency_key_returns_the_first_delegation_and_a_failed_one_is_tried_again()
     {
         await using var agent = await FakeAgent.ReplyingAsync(Answer);
-        var source = await app.AddWorkspaceAsync("repeat-source");
-        var target = await app.AddWorkspaceAsync("repeat-target", url: agent.Url);
+        var source = await app.SeedWorkspaceAsync("repeat-source");
+        var target = await app.SeedWorkspaceAsync("repeat-target", url: agent.Url);
         var request = new { target_id = target, task = "once only", idempotency_key = "k-1" };
 
         var first = await app.Admin().PostJsonAsync($"/workspaces/{source}/delegate", request);
@@ -104,7 +104,7 @@ public sealed class DelegateTests(ActivityApp app) : IClassFixture<ActivityApp>
     [Fact]
     public async Task Bad_requests_get_the_reference_texts_and_start_nothing()
     {
-        var source = await app.AddWorkspaceAsync("picky-source");
+        var source = await app.SeedWorkspaceAsync("picky-source");
         var client = app.Admin();
 
         var self = await client.PostJsonAsync($"/workspaces/{source}/delegate", new { target_id = source, task = "me" });
@@ -142,8 +142,8 @@ public sealed class DelegateTests(ActivityApp app) : IClassFixture<ActivityApp>
 
             await context.Response.WriteAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = request["id"]?.DeepClone(), ["result"] = Answer.DeepClone() }.ToJsonString());
         });
-        var source = await app.AddWorkspaceAsync("patient");
-        var target = await app.AddWorkspaceAsync("flaky", url: agent.Url);
+        var source = await app.SeedWorkspaceAsync("patient");
+        var target = await app.SeedWorkspaceAsync("flaky", url: agent.Url);
 
         var response = await app.Admin().PostJsonAsync($"/workspaces/{source}/delegate", new { target_id = target, task = "try twice" });
         var delegationId = (await response.BodyAsync())["delegation_id"]!.GetValue<string>();
@@ -158,8 +158,8 @@ public sealed class DelegateTests(ActivityApp app) : IClassFixture<ActivityApp>
     [Fact]
     public async Task An_unreachable_target_fails_after_the_retry()
     {
-        var source = await app.AddWorkspaceAsync("hopeful");
-        var target = await app.AddWorkspaceAsync("nobody-home", url: "http://127.0.0.1:1");
+        var source = await app.SeedWorkspaceAsync("hopeful");
+        var target = await app.SeedWorkspaceAsync("nobody-home", url: "http://127.0.0.1:1");
 
         var response = await app.Admin().PostJsonAsync($"/workspaces/{source}/delegate", new { target_id = target, task = "anyone?" });
         var delegationId = (await response.BodyAsync())["delegation_id"]!.GetValue<string>();
@@ -183,10 +183,10 @@ public sealed class DelegateTests(ActivityApp app) : IClassFixture<ActivityApp>
     public async Task The_hierarchy_rule_applies_and_is_not_retried()
     {
         await using var agent = await FakeAgent.ReplyingAsync(Answer);
-        var teamA = await app.AddWorkspaceAsync("team-a");
-        var inA = await app.AddWorkspaceAsync("in-a", parent: teamA);
-        var teamB = await app.AddWorkspaceAsync("team-b");
-        var inB = await app.AddWorkspaceAsync("in-b", parent: teamB, url: agent.Url);
+        var teamA = await app.SeedWorkspaceAsync("team-a");
+        var inA = await app.SeedWorkspaceAsync("in-a", parent: teamA);
+        var teamB = await app.SeedWorkspaceAsync("team-b");
+        var inB = await app.SeedWorkspaceAsync("in-b", parent: teamB, url: agent.Url);
 
         var response = await app.Admin().PostJsonAsync($"/workspaces/{inA}/delegate", new { target_id = inB, task = "cross the line" });
 
@@ -211,8 +211,8 @@ public sealed class DelegateTests(ActivityApp app) : IClassFixture<ActivityApp>
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"jsonrpc":"2.0","result":{"parts":[{"kind":"text","text":"done later"}]}}""");
         });
-        var source = await app.AddWorkspaceAsync("queuer");
-        var target = await app.AddWorkspaceAsync("swamped", url: agent.Url);
+        var source = await app.SeedWorkspaceAsync("queuer");
+        var target = await app.SeedWorkspaceAsync("swamped", url: agent.Url);
 
         var response = await app.Admin().PostJsonAsync($"/workspaces/{source}/delegate", new { target_id = target, task = "when you can" });
         var delegationId = (await response.BodyAsync())["delegation_id"]!.GetValue<string>();
@@ -238,8 +238,8 @@ public sealed class DelegateTests(ActivityApp app) : IClassFixture<ActivityApp>
     public async Task A_delegation_that_cannot_be_recorded_is_still_sent_with_a_warning()
     {
         await using var agent = await FakeAgent.ReplyingAsync(Answer);
-        var source = await app.AddWorkspaceAsync("untracked");
-        var target = await app.AddWorkspaceAsync("still-works", url: agent.Url);
+        var source = await app.SeedWorkspaceAsync("untracked");
+        var target = await app.SeedWorkspaceAsync("still-works", url: agent.Url);
         await app.ExecuteSqlAsync(
             $"""
             CREATE OR REPLACE FUNCTION refuse_delegate_rows() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'tracking unavailable'; END $$ LANGUAGE plpgsql;

@@ -9,8 +9,8 @@ public sealed class DropStaleQueueTests(ActivityApp app) : IClassFixture<Activit
     [Fact]
     public async Task Old_queued_messages_are_dropped_optionally_for_one_workspace()
     {
-        var a = await app.AddWorkspaceAsync("queue-a");
-        var b = await app.AddWorkspaceAsync("queue-b");
+        var a = await app.SeedWorkspaceAsync("queue-a");
+        var b = await app.SeedWorkspaceAsync("queue-b");
         var oldA = await app.AddQueuedMessageAsync(a, TimeSpan.FromHours(2));
         var freshA = await app.AddQueuedMessageAsync(a, TimeSpan.FromMinutes(5));
         var doneA = await app.AddQueuedMessageAsync(a, TimeSpan.FromHours(3), status: "completed");

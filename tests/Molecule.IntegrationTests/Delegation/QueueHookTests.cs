@@ -15,8 +15,8 @@ public sealed class QueueHookTests(ActivityApp app) : IClassFixture<ActivityApp>
 
     private async Task<(Guid Source, Guid Target, string DelegationId)> QueuedDelegationAsync()
     {
-        var source = await app.AddWorkspaceAsync("waiting-source");
-        var target = await app.AddWorkspaceAsync("waiting-target");
+        var source = await app.SeedWorkspaceAsync("waiting-source");
+        var target = await app.SeedWorkspaceAsync("waiting-target");
         var delegationId = Guid.NewGuid().ToString();
         await app.Admin().PostJsonAsync($"/workspaces/{source}/delegations/record", new { target_id = target, task = "t", delegation_id = delegationId });
         await app.ExecuteSqlAsync($"UPDATE activity_logs SET status = 'queued' WHERE workspace_id = '{source}'");

@@ -10,8 +10,8 @@ public sealed class RecordAndUpdateTests(ActivityApp app) : IClassFixture<Activi
     [Fact]
     public async Task A_recorded_delegation_is_listed_and_announced_once()
     {
-        var source = await app.AddWorkspaceAsync("self-delegator");
-        var target = await app.AddWorkspaceAsync("peer");
+        var source = await app.SeedWorkspaceAsync("self-delegator");
+        var target = await app.SeedWorkspaceAsync("peer");
         var body = new { target_id = target, task = "check the logs", delegation_id = "task-123" };
 
         var first = await app.Admin().PostJsonAsync($"/workspaces/{source}/delegations/record", body);
@@ -30,7 +30,7 @@ public sealed class RecordAndUpdateTests(ActivityApp app) : IClassFixture<Activi
     [Fact]
     public async Task Completing_records_the_answer_and_announces_it_without_a_target()
     {
-        var source = await app.AddWorkspaceAsync("completer");
+        var source = await app.SeedWorkspaceAsync("completer");
         await app.Admin().PostJsonAsync($"/workspaces/{source}/delegations/record", new { target_id = Guid.NewGuid(), task = "t", delegation_id = "d-ok" });
         var preview = new string('r', 350);
 
@@ -54,7 +54,7 @@ public sealed class RecordAndUpdateTests(ActivityApp app) : IClassFixture<Activi
     [Fact]
     public async Task Failing_keeps_the_error_and_announces_it_without_a_target()
     {
-        var source = await app.AddWorkspaceAsync("failer");
+        var source = await app.SeedWorkspaceAsync("failer");
         await app.Admin().PostJsonAsync($"/workspaces/{source}/delegations/record", new { target_id = Guid.NewGuid(), task = "t", delegation_id = "d-bad" });
 
         var response = await app.Admin().PostJsonAsync($"/workspaces/{source}/delegations/d-bad/update", new { status = "failed", error = "peer timed out" });
@@ -70,7 +70,7 @@ public sealed class RecordAndUpdateTests(ActivityApp app) : IClassFixture<Activi
     [Fact]
     public async Task Bad_records_and_updates_are_refused()
     {
-        var source = await app.AddWorkspaceAsync("strict-recorder");
+        var source = await app.SeedWorkspaceAsync("strict-recorder");
         var client = app.Admin();
 
         var noId = await client.PostJsonAsync($"/workspaces/{source}/delegations/record", new { target_id = Guid.NewGuid(), task = "t" });
@@ -95,8 +95,8 @@ public sealed class RecordAndUpdateTests(ActivityApp app) : IClassFixture<Activi
     [Fact]
     public async Task The_list_is_empty_for_none_and_holds_the_50_newest()
     {
-        var source = await app.AddWorkspaceAsync("busy-delegator");
-        var idle = await app.AddWorkspaceAsync("idle");
+        var source = await app.SeedWorkspaceAsync("busy-delegator");
+        var idle = await app.SeedWorkspaceAsync("idle");
         await app.ExecuteSqlAsync(
             $"""
             INSERT INTO activity_logs (workspace_id, activity_type, method, source_id, summary, request_body, status, created_at)

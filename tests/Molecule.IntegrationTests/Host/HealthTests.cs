@@ -32,7 +32,8 @@ public sealed class HealthTests : IClassFixture<MoleculeApp>
         await using (var admin = new NpgsqlConnection(Kernel.Data.PostgresUrl.ToConnectionString(TestDatabase.ServerUrl)))
         {
             await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE {database} WITH (FORCE)", admin);
+            // Dropping a database waits for a checkpoint, which can take long on a busy machine.
+            await using var drop = new NpgsqlCommand($"DROP DATABASE {database} WITH (FORCE)", admin) { CommandTimeout = 180 };
             await drop.ExecuteNonQueryAsync();
         }
 

@@ -8,20 +8,6 @@ namespace Molecule.IntegrationTests.Registry;
 /// <summary>Arranging and reading rows for the registry tests.</summary>
 internal static class RegistryFixtures
 {
-    public static async Task<Guid> SeedWorkspaceAsync(this MoleculeApp app, string name, string status = "online", Guid? parent = null,
-        string? url = null, string runtime = "langgraph", DateTimeOffset? lastHeartbeat = null)
-    {
-        var id = Guid.NewGuid();
-        await using var connection = await app.Db.OpenConnectionAsync();
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO workspaces (id, name, status, parent_id, url, runtime, last_heartbeat_at)
-            VALUES (@id, @name, @status::workspace_status, @parent, @url, @runtime, @lastHeartbeat)
-            """,
-            new { id, name, status, parent, url, runtime, lastHeartbeat = lastHeartbeat ?? DateTimeOffset.UtcNow });
-        return id;
-    }
-
     public static async Task<string> StatusOfAsync(this MoleculeApp app, Guid id)
     {
         await using var connection = await app.Db.OpenConnectionAsync();
