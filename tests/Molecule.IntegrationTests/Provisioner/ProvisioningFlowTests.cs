@@ -67,6 +67,30 @@ public sealed class ProvisioningFlowTests
     }
 
     [Fact]
+    public async Task An_agent_that_registers_before_its_start_returns_keeps_its_container()
+    {
+        WorkspacesApp? started = null;
+        var compute = new WorkspacesFakeCompute();
+        compute.OnStart = request =>
+        {
+            // A local container's agent can register before the backend's start call returns.
+            using var register = started!.Db.CreateCommand("UPDATE workspaces SET status = 'online' WHERE id = $1");
+            register.Parameters.Add(new Npgsql.NpgsqlParameter { Value = request.Workspace.Id });
+            register.ExecuteNonQuery();
+            return new ProvisionResult(true, "http://127.0.0.1:18004", null, null);
+        };
+        await using var app = started = await WorkspacesApp.StartAsync(compute: compute);
+
+        var id = await CreateAsync(app.Admin(), new { name = "Quick agent" });
+        await SettleAsync(app, id);
+
+        var row = (await RowAsync(app, id))!;
+        row.Status.ShouldBe("online");
+        row.Url.ShouldBe("http://127.0.0.1:18004");
+        compute.CallsTo("stop").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_start_overtaken_by_a_pause_is_stopped_and_writes_nothing()
     {
         var release = new TaskCompletionSource();

@@ -65,13 +65,19 @@ internal sealed partial class DockerCompute(
                 return ProvisionResult.Failed(startError);
             }
 
-            var url = plan.Container.HostNetwork ? plan.Container.HostNetworkUrl : await PublishedUrlAsync(workspace.Id, containerId, plan.Container, cancellationToken);
+            var url = plan.Container.HostNetwork
+                ? plan.Container.HostNetworkUrl
+                : await PublishedUrlAsync(workspace.Id, containerId, plan.Container, cancellationToken);
             LogStarted(workspace.Id, WorkspaceContainers.ContainerName(workspace.Id), plan.Container.Spec.Image);
             return new ProvisionResult(true, url, null, null);
         }
         catch (DockerUnavailableException exception)
         {
             return ProvisionResult.Failed(StartErrors.EngineUnavailable(exception.Message));
+        }
+        catch (DockerApiException exception)
+        {
+            return ProvisionResult.Failed($"Docker engine error: {exception.EngineMessage}");
         }
         catch (TemplateTooLargeException exception)
         {

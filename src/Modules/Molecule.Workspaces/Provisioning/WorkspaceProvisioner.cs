@@ -195,12 +195,14 @@ internal sealed partial class WorkspaceProvisioner(
         {
             await using var connection = await db.OpenConnectionAsync(cancellationToken);
 
-            // Status stays provisioning: the agent's register or first heartbeat brings it online.
-            // updated_at is left alone so the timeout sweep still counts from when provisioning began.
+            // Status stays provisioning: the agent's register or first heartbeat brings it online —
+            // possibly before this write (a local container starts fast), which is this start working,
+            // not being overtaken. updated_at is left alone so the timeout sweep still counts from when
+            // provisioning began.
             var recorded = await connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE workspaces SET url = COALESCE(@url, url), instance_id = COALESCE(@instanceId, instance_id)
-                WHERE id = @id AND status = 'provisioning'
+                WHERE id = @id AND status IN ('provisioning', 'online', 'degraded')
                 """,
                 new { id = workspace.Id, url = result.Url, instanceId = result.InstanceId },
                 cancellationToken: cancellationToken));
