@@ -38,6 +38,7 @@ public static class ProvisionerModule
         // The engine, not the database, knows when a container dies or disappears.
         services.AddSingleton<WorkspaceHealthWrites>();
         services.AddSingleton<ExitHistory>();
+        services.AddSingleton<BackgroundRestarts>();
         services.AddSingleton<ContainerLogTail>();
         services.AddSingleton<ContainerExitHandler>();
         services.AddHostedService<ContainerExitWatcher>();

@@ -34,13 +34,20 @@ public sealed class DockerStartFailureTests(DockerEngineFixture docker)
     [Fact]
     public async Task A_container_that_dies_before_its_agent_registers_fails_the_workspace_with_its_exit_code_and_log_tail()
     {
-        await using var app = await ProvisionerDockerApp.StartAsync(docker);
+        // A template: its files land in /configs before the agent starts.
+        var configs = Directory.CreateTempSubdirectory("molecule-configs-");
+        var template = Directory.CreateDirectory(Path.Combine(configs.FullName, "silent"));
+        await File.WriteAllTextAsync(Path.Combine(template.FullName, "config.yaml"), "name: silent\nruntime: langgraph\n");
+        Directory.CreateDirectory(Path.Combine(template.FullName, "skills"));
+        await File.WriteAllTextAsync(Path.Combine(template.FullName, "skills", "hello.sh"), "echo hello\r\n");
+        await using var app = await ProvisionerDockerApp.StartAsync(docker, new Dictionary<string, string?> { ["CONFIGS_DIR"] = configs.FullName });
         using var admin = app.Admin();
 
         // A secret overrides PLATFORM_URL with a port nobody serves: the agent never registers.
         var id = await CreateAsync(admin, new
         {
             name = "Never registers",
+            template = "silent",
             tier = 2,
             secrets = AgentSecrets(FreePort(), new() { ["PLATFORM_URL"] = "http://127.0.0.1:9", ["LEAKY_SECRET"] = "do-not-print-me" }),
         });
@@ -49,6 +56,9 @@ public sealed class DockerStartFailureTests(DockerEngineFixture docker)
             async () => (await ProvisionerEngineJson.InspectContainerAsync(docker.Host, name, default))?["State"]?["Running"]?.GetValue<bool>() == true,
             StartTimeout)).ShouldBeTrue($"the container never ran: {await RowAsync(app, id)}");
         (await RowAsync(app, id))!.Status.ShouldBe("provisioning");
+        var listing = await docker.Engine.RunExecAsync(name, new DockerExecSpec { Cmd = ["sh", "-c", "cat /configs/config.yaml /configs/skills/hello.sh; ls -a /configs"] });
+        listing.StdoutText.ShouldBe("name: silent\nruntime: langgraph\necho hello\n.\n..\n.auth_token\nconfig.yaml\nskills\n");
+        configs.Delete(recursive: true);
 
         // The agent prints a secret before it dies: the log tail must not carry it.
         await docker.Engine.RunExecAsync(name, new DockerExecSpec { Cmd = ["sh", "-c", "echo leaking $LEAKY_SECRET > /proc/1/fd/1"] });

@@ -107,4 +107,17 @@ public sealed class ContainerEnvironmentTests
     {
         ContainerEnvironment.ToDockerEnv([new("A", "1=2"), new("B", "")]).ShouldBe(["A=1=2", "B="]);
     }
+
+    [Theory]
+    [InlineData(false, null, false)]
+    [InlineData(true, null, true)]
+    [InlineData(false, "1", true)]
+    [InlineData(false, "True", true)]
+    [InlineData(false, "yes", false)]
+    [InlineData(false, "false", false)]
+    public void A_session_reset_is_asked_by_the_job_or_the_workspace_secret(bool requested, string? secret, bool resets)
+    {
+        var merged = secret is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["WORKSPACE_RESET_SESSION"] = secret };
+        ContainerEnvironment.ResetsSession(requested, merged).ShouldBe(resets);
+    }
 }

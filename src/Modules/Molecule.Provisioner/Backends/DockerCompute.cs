@@ -46,7 +46,8 @@ internal sealed partial class DockerCompute(
             }
 
             var plan = await PlanAsync(request, cancellationToken);
-            if (await CreateVolumesAsync(workspace.Id, plan.Mounts, request.ResetConfig, cancellationToken) is { } volumeError)
+            var resetSession = ContainerEnvironment.ResetsSession(request.ResetConfig, request.Environment);
+            if (await CreateVolumesAsync(workspace.Id, plan.Mounts, resetSession, cancellationToken) is { } volumeError)
             {
                 return ProvisionResult.Failed(volumeError);
             }

@@ -96,6 +96,13 @@ internal static class ContainerEnvironment
             : DefaultAgentPort;
     }
 
+    /// <summary>
+    /// True when the job asked for a fresh claude-code session, or the workspace's secrets say so with
+    /// <c>WORKSPACE_RESET_SESSION</c> set to a Go boolean true (1, t, T, true, TRUE, True).
+    /// </summary>
+    public static bool ResetsSession(bool requested, IReadOnlyDictionary<string, string> merged) =>
+        requested || merged.GetValueOrDefault("WORKSPACE_RESET_SESSION") is "1" or "t" or "T" or "true" or "TRUE" or "True";
+
     /// <summary>Lower-cased name with every run of characters outside [a-z0-9] turned into one '-', outer '-' trimmed.</summary>
     public static string GitSlug(string name)
     {

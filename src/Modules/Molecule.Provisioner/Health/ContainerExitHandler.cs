@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Molecule.Docker;
 using Molecule.Docker.Workspaces;
 using Molecule.Kernel.Events;
-using Molecule.Kernel.Workspaces;
 using Molecule.Provisioner.Docker;
 
 namespace Molecule.Provisioner.Health;
@@ -25,7 +24,7 @@ internal sealed partial class ContainerExitHandler(
     ContainerLogTail logs,
     WorkspaceResources resources,
     IEventPublisher events,
-    IWorkspaceLifecycle lifecycle,
+    BackgroundRestarts restarts,
     ILogger<ContainerExitHandler> logger)
 {
     public const string Source = "container_exit";
@@ -89,7 +88,7 @@ internal sealed partial class ContainerExitHandler(
         // unless-stopped brings back a container that crashed; its agent re-registers on its own.
         if (!restartedByEngine)
         {
-            await lifecycle.RestartAsync(workspaceId, $"container {exit.Describe()}", cancellationToken);
+            restarts.Request(workspaceId, $"container {exit.Describe()}");
         }
     }
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Molecule.Docker;
 using Molecule.Docker.Workspaces;
 using Molecule.Kernel.Events;
-using Molecule.Kernel.Workspaces;
 using Molecule.Provisioner.Docker;
 
 namespace Molecule.Provisioner.Health;
@@ -30,7 +29,7 @@ internal sealed partial class ContainerReconciler(
     WorkspaceResources resources,
     ContainerOperations operations,
     IEventPublisher events,
-    IWorkspaceLifecycle lifecycle,
+    BackgroundRestarts restarts,
     IOptions<DockerProvisionerOptions> options,
     TimeProvider clock,
     ILogger<ContainerReconciler> logger) : BackgroundService
@@ -161,7 +160,7 @@ internal sealed partial class ContainerReconciler(
             offline.Add(workspaceId);
             LogDeadClaim(workspaceId, name);
             await events.RecordAndBroadcastAsync(EventTypes.WorkspaceOffline, workspaceId, new JsonObject { ["source"] = Source }, cancellationToken);
-            await lifecycle.RestartAsync(workspaceId, $"container {name} is not running", cancellationToken);
+            restarts.Request(workspaceId, $"container {name} is not running");
         }
 
         return offline;

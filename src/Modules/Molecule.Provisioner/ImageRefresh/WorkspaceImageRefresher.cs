@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Molecule.Docker;
 using Molecule.Docker.Workspaces;
 using Molecule.Kernel.Runtimes;
-using Molecule.Kernel.Workspaces;
+using Molecule.Provisioner.Health;
 using Molecule.Provisioner.Docker;
 
 namespace Molecule.Provisioner.ImageRefresh;
@@ -27,7 +27,7 @@ internal sealed partial class WorkspaceImageRefresher(
     IRuntimeCatalog runtimes,
     WorkspaceResources resources,
     ContainerOperations operations,
-    IWorkspaceLifecycle lifecycle,
+    BackgroundRestarts restarts,
     IOptions<DockerProvisionerOptions> options,
     ILogger<WorkspaceImageRefresher> logger)
 {
@@ -138,7 +138,7 @@ internal sealed partial class WorkspaceImageRefresher(
         // A paused or hibernated workspace gets the new image when it next starts.
         if (workspaceId is { } workspace)
         {
-            await lifecycle.RestartAsync(workspace, "workspace image refreshed", cancellationToken);
+            restarts.Request(workspace, "workspace image refreshed");
         }
 
         LogRecreated(name);
