@@ -52,6 +52,7 @@ public sealed class ProvisionerDockerApp : WebApplicationFactory<Program>
             ["DOCKER_NETWORK"] = "host",
             ["MOLECULE_RUNTIME_IMAGES"] = $"langgraph={docker.AgentImage}",
             ["Provisioner:ReconcileIntervalSeconds"] = "3600",
+            ["Provisioner:ReconcileMinAgeSeconds"] = "0",
         };
         var app = new ProvisionerDockerApp(settings);
         settings["MOLECULE_DOCKER_LABELS"] = $"{DockerEngineFixture.RunLabel}={docker.RunId},{AppLabel}={app.AppId}";

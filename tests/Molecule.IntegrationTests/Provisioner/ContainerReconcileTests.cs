@@ -45,6 +45,20 @@ public sealed class ContainerReconcileTests(DockerEngineFixture docker)
     }
 
     [Fact]
+    public async Task Containers_younger_than_the_minimum_age_are_not_judged_yet()
+    {
+        await using var app = await ProvisionerDockerApp.StartAsync(docker, new Dictionary<string, string?> { ["Provisioner:ReconcileMinAgeSeconds"] = "3600" });
+        var fresh = Guid.NewGuid();
+        await RunSleeperAsync(fresh, Labels(app.ExtraLabels));
+
+        var outcome = await app.Services.GetRequiredService<ContainerReconciler>().ReconcileOnceAsync(CancellationToken.None);
+
+        outcome.RemovedContainers.ShouldBeEmpty();
+        (await docker.Engine.InspectContainerAsync(WorkspaceContainers.ContainerName(fresh))).State.IsRunning.ShouldBeTrue();
+        await docker.Engine.RemoveContainerAsync(WorkspaceContainers.ContainerName(fresh), force: true);
+    }
+
+    [Fact]
     public async Task A_workspace_claiming_a_container_that_does_not_run_goes_offline_and_is_restarted()
     {
         await using var app = await ProvisionerDockerApp.StartAsync(docker, new Dictionary<string, string?>

@@ -61,6 +61,7 @@ public sealed class ProvisionerTests
     [InlineData("MOLECULE_DOCKER_LABELS", "molecule.platform.managed=false", "MOLECULE_DOCKER_LABELS")]
     [InlineData("Provisioner:ReconcileIntervalSeconds", "0", "ReconcileIntervalSeconds")]
     [InlineData("Provisioner:EngineTimeoutSeconds", "0", "EngineTimeoutSeconds")]
+    [InlineData("Provisioner:ReconcileMinAgeSeconds", "-1", "ReconcileMinAgeSeconds")]
     public void Invalid_docker_settings_stop_the_start_naming_the_variable(string key, string value, string named)
     {
         using var provider = Build(new() { [key] = value });

@@ -66,6 +66,13 @@ internal sealed class DockerProvisionerOptions
     [ConfigurationKeyName("Provisioner:ReconcileIntervalSeconds")]
     public int ReconcileIntervalSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Ours: the reconcile loop only judges containers, volumes and rows older than this, so it never
+    /// races a workspace that is being created or a row written a moment before its container.
+    /// </summary>
+    [ConfigurationKeyName("Provisioner:ReconcileMinAgeSeconds")]
+    public int ReconcileMinAgeSeconds { get; set; } = 60;
+
     /// <summary>How long a start waits for the engine to answer before failing the workspace.</summary>
     [ConfigurationKeyName("Provisioner:EngineTimeoutSeconds")]
     public int EngineTimeoutSeconds { get; set; } = 10;
@@ -85,6 +92,8 @@ internal sealed class DockerProvisionerOptions
     public IReadOnlyDictionary<string, string> ParsedExtraLabels => DockerLabels.Parse(ExtraLabels).Labels;
 
     public TimeSpan ReconcileInterval => TimeSpan.FromSeconds(ReconcileIntervalSeconds);
+
+    public TimeSpan ReconcileMinAge => TimeSpan.FromSeconds(ReconcileMinAgeSeconds);
 
     public TimeSpan EngineTimeout => TimeSpan.FromSeconds(EngineTimeoutSeconds);
 
@@ -110,6 +119,11 @@ internal sealed class DockerProvisionerOptions
         if (ReconcileIntervalSeconds is < 1 or > 86_400)
         {
             problems.Add("Provisioner:ReconcileIntervalSeconds must be between 1 and 86400");
+        }
+
+        if (ReconcileMinAgeSeconds is < 0 or > 86_400)
+        {
+            problems.Add("Provisioner:ReconcileMinAgeSeconds must be between 0 and 86400");
         }
 
         if (EngineTimeoutSeconds is < 1 or > 600)

@@ -21,7 +21,8 @@ internal sealed record ReconcileOutcome(
 /// Compares the engine with the database at start and then periodically (the reference's orphan
 /// sweeper and health sweep in one): containers and volumes this server labelled whose workspace is
 /// gone or removed are removed; Docker workspaces that claim a live agent but have no running
-/// container go offline and are auto-restarted. With no engine reachable a pass changes nothing.
+/// container go offline and are auto-restarted. Only what is older than a minimum age is judged,
+/// so a pass never races a workspace being created. With no engine reachable a pass changes nothing.
 /// </summary>
 internal sealed partial class ContainerReconciler(
     IDockerEngine engine,
@@ -68,15 +69,16 @@ internal sealed partial class ContainerReconciler(
             return ReconcileOutcome.Nothing;
         }
 
+        var settled = clock.GetUtcNow() - options.Value.ReconcileMinAge;
         var owned = containers.Select(container => (Container: container, Owner: Owner(container))).Where(pair => pair.Owner is not null).ToList();
         var known = await rows.ReadManyAsync(
             [.. owned.Select(pair => pair.Owner!.Id).OfType<Guid>(), .. volumes.Select(volume => DockerLabels.WorkspaceOf(volume.Labels)).OfType<Guid>()],
             [.. owned.Select(pair => pair.Owner!.Prefix)],
             cancellationToken);
 
-        var removedContainers = await RemoveOrphanContainersAsync(owned, known, cancellationToken);
-        var removedVolumes = await RemoveOrphanVolumesAsync(volumes, owned, known, cancellationToken);
-        var offline = await CorrectDeadClaimsAsync(owned, cancellationToken);
+        var removedContainers = await RemoveOrphanContainersAsync([.. owned.Where(pair => pair.Container.Created <= settled)], known, cancellationToken);
+        var removedVolumes = await RemoveOrphanVolumesAsync([.. volumes.Where(volume => volume.CreatedAt is { } created && created <= settled)], owned, known, cancellationToken);
+        var offline = await CorrectDeadClaimsAsync(owned, settled, cancellationToken);
         return new ReconcileOutcome(removedContainers, removedVolumes, offline);
     }
 
@@ -141,10 +143,10 @@ internal sealed partial class ContainerReconciler(
     }
 
     private async Task<List<Guid>> CorrectDeadClaimsAsync(
-        List<(DockerContainerSummary Container, ContainerOwner? Owner)> owned, CancellationToken cancellationToken)
+        List<(DockerContainerSummary Container, ContainerOwner? Owner)> owned, DateTimeOffset settled, CancellationToken cancellationToken)
     {
         var offline = new List<Guid>();
-        foreach (var workspaceId in await rows.LiveDockerWorkspacesAsync(cancellationToken))
+        foreach (var workspaceId in await rows.LiveDockerWorkspacesAsync(settled, cancellationToken))
         {
             if (operations.IsBusy(workspaceId) || await IsRunningAsync(workspaceId, owned, cancellationToken))
             {

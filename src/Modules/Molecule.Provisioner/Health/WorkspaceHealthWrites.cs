@@ -48,15 +48,17 @@ internal sealed class WorkspaceHealthWrites(NpgsqlDataSource db, TimeProvider cl
         return rows.AsList();
     }
 
-    /// <summary>Docker workspaces that claim a live agent, so a running container.</summary>
-    public async Task<IReadOnlyList<Guid>> LiveDockerWorkspacesAsync(CancellationToken cancellationToken)
+    /// <summary>Docker workspaces that have claimed a live agent, so a running container, since before <paramref name="before"/>.</summary>
+    public async Task<IReadOnlyList<Guid>> LiveDockerWorkspacesAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var ids = await connection.QueryAsync<Guid>(new CommandDefinition(
             """
             SELECT id FROM workspaces
             WHERE status IN ('online', 'degraded') AND COALESCE(instance_id, '') = '' AND COALESCE(runtime, '') <> 'external'
+              AND updated_at <= @before
             """,
+            new { before },
             cancellationToken: cancellationToken));
         return ids.AsList();
     }
