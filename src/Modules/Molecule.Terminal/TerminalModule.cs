@@ -24,6 +24,8 @@ public static class TerminalModule
         services.AddSingleton<TerminalCallerCheck>();
         services.AddSingleton<TerminalOriginPolicy>();
         services.AddSingleton<TerminalSessionRunner>();
+        services.AddSingleton<TerminalSessionDrain>();
+        services.AddHostedService(provider => provider.GetRequiredService<TerminalSessionDrain>());
         services.AddSingleton<DiagnoseRunner>();
         services.AddSingleton<WorkspaceContainerLookup>();
         services.AddSingleton<DockerSessionReaper>();

@@ -61,7 +61,7 @@ internal sealed partial class DockerSessionReaper(IDockerEngine engine, TimeProv
         {
             // The container or the exec is gone: nothing is left to end.
         }
-        catch (Exception exception) when (exception is DockerException or OperationCanceledException)
+        catch (Exception exception) when (exception is DockerException or OperationCanceledException or ObjectDisposedException)
         {
             LogReapFailed(exception, execId, containerId);
         }

@@ -122,7 +122,7 @@ internal sealed partial class TerminalBridge(
                         sendDeadline = new CancellationTokenSource();
                     }
                 }
-                catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+                catch (Exception exception) when (IsClientGone(exception))
                 {
                     // A cancelled send (the client stopped reading) aborts the socket: it is gone either way.
                     return TerminalEnding.ClientGone;
@@ -152,7 +152,7 @@ internal sealed partial class TerminalBridge(
                 {
                     received = await socket.ReceiveAsync(buffer.AsMemory(0, InputBufferBytes), aborted);
                 }
-                catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+                catch (Exception exception) when (IsClientGone(exception))
                 {
                     return TerminalEnding.ClientGone;
                 }
@@ -256,7 +256,7 @@ internal sealed partial class TerminalBridge(
                 await socket.CloseOutputAsync(close.Status, close.Reason, deadline.Token);
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        catch (Exception exception) when (IsClientGone(exception))
         {
             socket.Abort();
         }
@@ -265,6 +265,10 @@ internal sealed partial class TerminalBridge(
             _sendGate.Release();
         }
     }
+
+    /// <summary>How a vanished peer shows up: a WebSocket error, a dropped transport, or a cancelled wait.</summary>
+    private static bool IsClientGone(Exception exception) =>
+        exception is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException;
 
     private static bool IsIoFailure(Exception exception) =>
         exception is IOException or ObjectDisposedException or DockerException or OperationCanceledException;

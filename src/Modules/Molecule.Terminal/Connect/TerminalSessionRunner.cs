@@ -11,6 +11,7 @@ namespace Molecule.Terminal.Connect;
 
 /// <summary>After the checks: upgrade, start the shell, bridge the two until the session ends.</summary>
 internal sealed partial class TerminalSessionRunner(
+    TerminalSessionDrain drain,
     IOptions<TerminalOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
@@ -18,7 +19,10 @@ internal sealed partial class TerminalSessionRunner(
 {
     private static readonly TimeSpan StartFailureSendTimeout = TimeSpan.FromSeconds(5);
 
-    public async Task RunAsync(HttpContext context, WorkspaceRef workspace, ITerminalShell shell, TerminalSize size)
+    public Task RunAsync(HttpContext context, WorkspaceRef workspace, ITerminalShell shell, TerminalSize size) =>
+        drain.RunAsync(() => RunSessionAsync(context, workspace, shell, size));
+
+    private async Task RunSessionAsync(HttpContext context, WorkspaceRef workspace, ITerminalShell shell, TerminalSize size)
     {
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var aborted = context.RequestAborted;
