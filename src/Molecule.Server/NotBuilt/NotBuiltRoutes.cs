@@ -33,7 +33,6 @@ internal static class NotBuiltRoutes
         ("GET", "/workspaces/{id}/shared-context", "files"),
         ("POST", "/workspaces/{id}/chat/uploads", "chat files"),
         ("GET", "/workspaces/{id}/chat/download", "chat files"),
-        ("GET", "/workspaces/{id}/terminal", "terminal"),
         ("GET", "/plugins", "plugins"),
         ("GET", "/plugins/sources", "plugins"),
         ("GET", "/workspaces/{id}/plugins", "plugins"),
