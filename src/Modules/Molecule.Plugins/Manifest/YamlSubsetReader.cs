@@ -226,6 +226,11 @@ internal sealed class YamlSubsetReader
                 break;
             }
 
+            if (TrySplitKey(line, out _, out _))
+            {
+                throw new YamlSubsetException("a mapping key cannot continue a plain scalar", line.Number);
+            }
+
             text.Append(breaks == 0 ? " " : new string('\n', breaks));
             text.Append(StripComment(line.Content).Trim());
             breaks = 0;
