@@ -26,7 +26,7 @@ internal static class PutAllowlistEndpoint
 
         if (!body.Ok)
         {
-            return ApiError.BadRequest("invalid request body");
+            return PluginErrors.InvalidBody();
         }
 
         var (plugins, enabledBy) = (body.Value!.Plugins, body.Value.EnabledBy);

@@ -14,7 +14,7 @@ internal sealed class PluginRegistry(PluginRegistryDirectory directory)
     /// <summary>Every plugin, by name; with <paramref name="runtime"/>, only those that support it.</summary>
     public async Task<IReadOnlyList<PluginInfo>> ListAsync(string? runtime, CancellationToken cancellationToken)
     {
-        var root = directory.Path;
+        var root = directory.FullPath;
         if (!Directory.Exists(root))
         {
             return [];

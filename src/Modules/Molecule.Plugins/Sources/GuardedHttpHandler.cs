@@ -34,7 +34,7 @@ internal static class GuardedHttpHandler
         var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken);
-        if (addresses.Length == 0 || addresses.FirstOrDefault(address => !OutboundUrlGuard.IsAllowed(address, context)) is { } blocked)
+        if (addresses.Length == 0 || addresses.Any(address => !OutboundUrlGuard.IsAllowed(address, context)))
         {
             throw new HttpRequestException($"{endpoint.Host} is not an allowed download host (resolves to a blocked or no address)");
         }

@@ -22,10 +22,10 @@ internal sealed partial class LocalPluginResolver(PluginRegistryDirectory regist
             throw new PluginFetchException(PluginFetchFailure.Failed, $"local plugin name {spec} is not of the form [a-z0-9][a-z0-9._-]*");
         }
 
-        var source = Path.Combine(registry.Path, spec);
+        var source = Path.Combine(registry.FullPath, spec);
         if (!Directory.Exists(source))
         {
-            throw new PluginFetchException(PluginFetchFailure.NotFound, $"plugin {spec} is not in the registry at {registry.Path}");
+            throw new PluginFetchException(PluginFetchFailure.NotFound, $"plugin {spec} is not in the registry at {registry.FullPath}");
         }
 
         try

@@ -9,26 +9,26 @@ namespace Molecule.Plugins.Sources;
 /// </summary>
 internal sealed class PluginRegistryDirectory(IOptions<PluginsOptions> options)
 {
-    public string Path
+    public string FullPath
     {
         get
         {
             var configured = options.Value;
             if (!string.IsNullOrWhiteSpace(configured.PluginsDir))
             {
-                return System.IO.Path.GetFullPath(configured.PluginsDir);
+                return Path.GetFullPath(configured.PluginsDir);
             }
 
             var candidates = new List<string>();
             if (!string.IsNullOrWhiteSpace(configured.ConfigsDir))
             {
-                candidates.Add(System.IO.Path.Combine(configured.ConfigsDir, "..", "plugins"));
+                candidates.Add(Path.Combine(configured.ConfigsDir, "..", "plugins"));
             }
 
-            candidates.Add(System.IO.Path.Combine("..", "plugins"));
+            candidates.Add(Path.Combine("..", "plugins"));
             candidates.Add("plugins");
             var found = candidates.FirstOrDefault(HasSubdirectory) ?? "plugins";
-            return System.IO.Path.GetFullPath(found);
+            return Path.GetFullPath(found);
         }
     }
 

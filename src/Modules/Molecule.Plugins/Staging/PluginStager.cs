@@ -83,6 +83,7 @@ internal sealed class PluginStager(
             return Refused(source, StatusCodes.Status400BadRequest, "resolver returned invalid plugin name");
         }
 
+        // Resolvers charge the budget as they write; the total is checked again for any that does not.
         var entries = StagedFiles.List(staging.Root);
         if (StagedFiles.TotalFileBytes(entries) > budget.MaxBytes)
         {
