@@ -8,27 +8,6 @@ public static class PluginsContainers
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// Starts the agent image as the workspace's container (its real name, <c>ws-&lt;id12&gt;</c>), idle
-    /// under <c>sleep 600</c>. Only the run label is set, so no provisioner loop mistakes it for its own.
-    /// </summary>
-    public static async Task<string> RunWorkspaceContainerAsync(this DockerEngineFixture docker, Guid workspaceId)
-    {
-        using var deadline = new CancellationTokenSource(Deadline);
-        var id = await docker.Engine.CreateContainerAsync(
-            new DockerContainerSpec
-            {
-                Image = docker.AgentImage,
-                Name = WorkspaceContainers.ContainerName(workspaceId),
-                Cmd = ["sleep", "600"],
-                Labels = docker.Labels,
-                NetworkMode = "host",
-            },
-            deadline.Token);
-        await docker.Engine.StartContainerAsync(id, deadline.Token);
-        return id;
-    }
-
     /// <summary>Runs <paramref name="argv"/> as root in the container and returns its stdout (throws on a non-zero exit).</summary>
     public static async Task<string> ExecAsync(this DockerEngineFixture docker, string container, params string[] argv)
     {

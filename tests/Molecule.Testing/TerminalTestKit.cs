@@ -54,10 +54,6 @@ public static class TerminalTestKit
         return (Guid)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>The workspace's container as the provisioner names it, running <c>sleep 600</c>, labelled for clean-up.</summary>
-    public static Task<string> RunWorkspaceContainerAsync(this DockerEngineFixture docker, Guid workspaceId) =>
-        docker.RunAsync(WorkspaceContainers.ContainerName(workspaceId), ["sleep", "600"]);
-
     /// <summary>The workspace's container created but never started.</summary>
     public static Task<string> CreateStoppedWorkspaceContainerAsync(this DockerEngineFixture docker, Guid workspaceId) =>
         docker.Engine.CreateContainerAsync(new DockerContainerSpec
