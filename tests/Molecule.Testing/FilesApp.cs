@@ -35,7 +35,16 @@ public sealed class FilesApp : MoleculeApp
             app.Settings[key] = value;
         }
 
-        await app.InitializeAsync();
+        try
+        {
+            await app.InitializeAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
     }
 

@@ -31,7 +31,7 @@ public static class FilesModule
     {
         services.AddOptions<FilesOptions>()
             .Bind(configuration)
-            .Validate(options => options.MaxFileBytes > 0, "FILES_MAX_BYTES must be a positive number of bytes")
+            .Validate(options => options.MaxFileBytes is > 0 and <= FilesOptions.MaxAllowedFileBytes, "FILES_MAX_BYTES must be between 1 and 1073741824")
             .Validate(options => options.DockerTimeoutSeconds is > 0 and <= 3600, "FILES_DOCKER_TIMEOUT_SECONDS must be between 1 and 3600")
             .Validate(options => !string.IsNullOrWhiteSpace(options.HelperImage), "FILES_HELPER_IMAGE must name an image")
             .ValidateOnStart();

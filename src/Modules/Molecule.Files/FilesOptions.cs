@@ -6,6 +6,9 @@ internal sealed class FilesOptions
 {
     public const long DefaultMaxFileBytes = 10 * 1024 * 1024;
 
+    /// <summary>File content travels inside JSON and is held in memory: a gigabyte is already far past sensible.</summary>
+    public const long MaxAllowedFileBytes = 1024 * 1024 * 1024;
+
     /// <summary>The template root; unset: the first <c>workspace-configs-templates</c> found near the working directory.</summary>
     [ConfigurationKeyName("CONFIGS_DIR")]
     public string? ConfigsDir { get; set; }

@@ -311,3 +311,20 @@ public sealed class FilesWithoutDockerTests(FilesWithoutDockerFixture fixture) :
         config.ShouldStartWith("name: \"Replace Target\"\ndescription: \"writes things\"\nversion: 1.0.0\ntier: 2\nruntime: claude-code\nmodel: \"sonnet\"\n");
     }
 }
+
+/// <summary>The files settings are checked when the host boots.</summary>
+public sealed class FilesStartupTests
+{
+    [Theory]
+    [InlineData("FILES_MAX_BYTES", "0", "FILES_MAX_BYTES must be between 1 and 1073741824")]
+    [InlineData("FILES_MAX_BYTES", "2147483648", "FILES_MAX_BYTES must be between 1 and 1073741824")]
+    [InlineData("FILES_DOCKER_TIMEOUT_SECONDS", "0", "FILES_DOCKER_TIMEOUT_SECONDS must be between 1 and 3600")]
+    [InlineData("FILES_HELPER_IMAGE", " ", "FILES_HELPER_IMAGE must name an image")]
+    public async Task Bad_settings_refuse_to_boot(string name, string value, string error)
+    {
+        var exception = await Should.ThrowAsync<Exception>(
+            () => FilesApp.StartAsync(FilesApp.NoDockerHost, settings: new Dictionary<string, string?> { [name] = value }));
+
+        exception.ToString().ShouldContain(error);
+    }
+}
