@@ -29,16 +29,19 @@ public sealed class EventRecorder
 
     private sealed class Recording(EventRecorder recorder, IEventPublisher inner) : IEventPublisher
     {
-        public Task RecordAndBroadcastAsync(string eventType, Guid? workspaceId, JsonObject payload, CancellationToken cancellationToken = default)
+        // Recorded once the real publisher is done, so a test that saw an event can also find its row.
+        public async Task RecordAndBroadcastAsync(string eventType, Guid? workspaceId, JsonObject payload, CancellationToken cancellationToken = default)
         {
-            recorder._events.Enqueue((eventType, workspaceId, (JsonObject)payload.DeepClone()));
-            return inner.RecordAndBroadcastAsync(eventType, workspaceId, payload, cancellationToken);
+            var copy = (JsonObject)payload.DeepClone();
+            await inner.RecordAndBroadcastAsync(eventType, workspaceId, payload, cancellationToken);
+            recorder._events.Enqueue((eventType, workspaceId, copy));
         }
 
-        public Task BroadcastOnlyAsync(string eventType, Guid? workspaceId, JsonObject payload, CancellationToken cancellationToken = default)
+        public async Task BroadcastOnlyAsync(string eventType, Guid? workspaceId, JsonObject payload, CancellationToken cancellationToken = default)
         {
-            recorder._events.Enqueue((eventType, workspaceId, (JsonObject)payload.DeepClone()));
-            return inner.BroadcastOnlyAsync(eventType, workspaceId, payload, cancellationToken);
+            var copy = (JsonObject)payload.DeepClone();
+            await inner.BroadcastOnlyAsync(eventType, workspaceId, payload, cancellationToken);
+            recorder._events.Enqueue((eventType, workspaceId, copy));
         }
     }
 }

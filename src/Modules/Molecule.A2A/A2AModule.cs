@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Molecule.A2A.Activity;
 using Molecule.A2A.Admin;
 using Molecule.A2A.Delegation;
@@ -22,6 +23,8 @@ public static class A2AModule
             .Validate(o => o.MaxBodyBytes > 0, "A2A_MAX_BODY_BYTES must be positive")
             .Validate(o => o.MaxResponseBytes > 0, "A2A_MAX_RESPONSE_BYTES must be positive")
             .Validate(o => o.CeilingMinutes > 0, "A2A_CEILING_MINUTES must be positive")
+            .Validate(o => o.AuthCacheSeconds >= 0, "A2A_AUTH_CACHE_SECONDS must be 0 or more")
+            .Validate(o => o.TargetCacheMilliseconds >= 0, "A2A_TARGET_CACHE_MS must be 0 or more")
             .ValidateOnStart();
 
         // Agent calls never follow redirects: a redirect could point anywhere the SSRF guard forbids.
@@ -36,6 +39,10 @@ public static class A2AModule
             });
         services.AddSingleton<AgentForwarder>();
         services.AddSingleton<CallerAuthorization>();
+        services.AddKeyedSingleton(CallerAuthorization.PassCacheKey, (provider, _) => new RecentPassCache(
+            TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<A2AOptions>>().Value.AuthCacheSeconds),
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<A2ATargetCache>();
         services.AddSingleton<TargetUrlPolicy>();
         services.AddSingleton<A2AQueueStore>();
         services.AddSingleton<ProxyActivityWriter>();

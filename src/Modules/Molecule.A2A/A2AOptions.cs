@@ -20,6 +20,14 @@ internal sealed class A2AOptions
     [ConfigurationKeyName("A2A_CEILING_MINUTES")]
     public int CeilingMinutes { get; set; } = 30;
 
+    /// <summary>How long a caller's passed token and hierarchy check for a target is reused; 0 checks every call.</summary>
+    [ConfigurationKeyName("A2A_AUTH_CACHE_SECONDS")]
+    public int AuthCacheSeconds { get; set; } = 10;
+
+    /// <summary>How long a target's URL, status and budget are reused between calls; 0 reads them every call.</summary>
+    [ConfigurationKeyName("A2A_TARGET_CACHE_MS")]
+    public int TargetCacheMilliseconds { get; set; } = 1000;
+
     public TimeSpan IdleTimeout => TimeSpan.FromSeconds(IdleTimeoutSeconds);
 
     public TimeSpan Ceiling => TimeSpan.FromMinutes(CeilingMinutes);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Workspaces;
 using Molecule.Registry.Discovery;
@@ -24,7 +25,9 @@ public static class RegistryModule
             .Validate(o => o.HeartbeatAuthCacheSeconds >= 0, "HEARTBEAT_AUTH_CACHE_SECONDS must be 0 or more")
             .ValidateOnStart();
         services.AddSingleton<RegistryGate>();
-        services.AddSingleton<HeartbeatPassCache>();
+        services.AddKeyedSingleton(HeartbeatEndpoint.PassCacheKey, (provider, _) => new RecentPassCache(
+            TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<RegistryOptions>>().Value.HeartbeatAuthCacheSeconds),
+            provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RuntimeOverrides>();
         services.AddSingleton<IAgentRuntimeSignals>(provider => provider.GetRequiredService<RuntimeOverrides>());
         services.AddSingleton<HeartbeatCoalescer>();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
 using Molecule.Kernel.Workspaces;
@@ -14,10 +15,16 @@ internal sealed record A2ACaller(Guid? WorkspaceId)
 
 /// <summary>
 /// Steps 3–5 of the proxy: reserved caller prefixes, the caller's own token, and the hierarchy rule.
-/// No caller header means the canvas, which the reference does not authenticate here.
+/// No caller header means the canvas, which the reference does not authenticate here. A caller that
+/// passed both checks for a target is not looked up again for A2A_AUTH_CACHE_SECONDS.
 /// </summary>
-internal sealed class CallerAuthorization(IWorkspaceTokens tokens, IWorkspaceHierarchy hierarchy)
+internal sealed class CallerAuthorization(
+    IWorkspaceTokens tokens,
+    IWorkspaceHierarchy hierarchy,
+    [FromKeyedServices(CallerAuthorization.PassCacheKey)] RecentPassCache passes)
 {
+    public const string PassCacheKey = "a2a";
+
     private static readonly string[] ReservedPrefixes = ["webhook:", "system:", "test:", "channel:"];
 
     public async Task<(A2ACaller? Caller, IResult? Denied)> AuthorizeAsync(HttpContext context, Guid targetId)
@@ -38,17 +45,27 @@ internal sealed class CallerAuthorization(IWorkspaceTokens tokens, IWorkspaceHie
             return (new A2ACaller(callerId), null);
         }
 
-        if (await CheckTokenAsync(context, callerId) is { } denied)
+        var bearer = BearerToken.From(context.Request);
+        if (passes.RecentlyPassed(callerId, targetId, bearer))
+        {
+            return (new A2ACaller(callerId), null);
+        }
+
+        if (await CheckTokenAsync(context, callerId, bearer) is { } denied)
         {
             return (null, denied);
         }
 
-        return await hierarchy.CanCommunicateAsync(callerId, targetId, context.RequestAborted)
-            ? (new A2ACaller(callerId), null)
-            : (null, ApiError.Forbidden("access denied: workspaces cannot communicate per hierarchy rules"));
+        if (!await hierarchy.CanCommunicateAsync(callerId, targetId, context.RequestAborted))
+        {
+            return (null, ApiError.Forbidden("access denied: workspaces cannot communicate per hierarchy rules"));
+        }
+
+        passes.Remember(callerId, targetId, bearer);
+        return (new A2ACaller(callerId), null);
     }
 
-    private async Task<IResult?> CheckTokenAsync(HttpContext context, Guid callerId)
+    private async Task<IResult?> CheckTokenAsync(HttpContext context, Guid callerId, string? bearer)
     {
         try
         {
@@ -62,7 +79,6 @@ internal sealed class CallerAuthorization(IWorkspaceTokens tokens, IWorkspaceHie
             return null; // the reference lets calls through when the token store cannot answer
         }
 
-        var bearer = BearerToken.From(context.Request);
         if (bearer is null)
         {
             return ApiError.Unauthorized("missing caller auth token");

@@ -18,7 +18,7 @@ internal static class ProxyEndpoint
         string id,
         HttpContext context,
         CallerAuthorization callers,
-        NpgsqlDataSource db,
+        A2ATargetCache targets,
         TargetUrlPolicy urls,
         AgentForwarder forwarder,
         A2AQueueStore queue,
@@ -58,7 +58,7 @@ internal static class ProxyEndpoint
         A2ATarget? target;
         try
         {
-            target = await A2ATarget.LoadAsync(db, targetId, lookupDeadline.Token);
+            target = await targets.GetAsync(targetId, lookupDeadline.Token);
         }
         catch (NpgsqlException)
         {

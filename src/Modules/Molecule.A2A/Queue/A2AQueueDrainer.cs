@@ -30,7 +30,7 @@ internal sealed partial class A2AQueueDrainer(
 
     public void DrainOneInBackground(Guid workspaceId)
     {
-        if (!_draining.TryAdd(workspaceId, 0))
+        if (!queue.MayHaveQueued(workspaceId) || !_draining.TryAdd(workspaceId, 0))
         {
             return;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
@@ -8,15 +9,31 @@ namespace Molecule.A2A.Queue;
 internal sealed record QueuedMessage(Guid Id, Guid WorkspaceId, Guid? CallerId, string Body, string? Method, string? IdempotencyKey, int Attempts);
 
 /// <summary>The <c>a2a_queue</c> table: enqueue when the target is busy, claim and settle when it has room.</summary>
-internal sealed class A2AQueueStore(NpgsqlDataSource db)
+internal sealed class A2AQueueStore(NpgsqlDataSource db, TimeProvider clock)
 {
     public const int DefaultPriority = 50;
     public const int MaxAttempts = 5;
+
+    /// <summary>
+    /// Every heartbeat with a free slot asks for a drain, and almost always the queue is empty. After a
+    /// claim finds nothing, claims for that workspace are skipped for this long unless this process
+    /// queues something for it; a message queued by another replica waits at most this much longer.
+    /// </summary>
+    public static readonly TimeSpan EmptyMemo = TimeSpan.FromSeconds(5);
+
+    private const int MaxMemos = 100_000;
+
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _knownEmptyUntil = new();
+
+    /// <summary>False when a claim recently found nothing for the workspace and nothing was queued since.</summary>
+    public bool MayHaveQueued(Guid workspaceId) =>
+        !_knownEmptyUntil.TryGetValue(workspaceId, out var until) || until <= clock.GetUtcNow();
 
     /// <summary>Queues a message; the same message id twice while it is pending queues it once.</summary>
     public async Task<(Guid QueueId, int Depth)> EnqueueAsync(Guid workspaceId, Guid? callerId, JsonObject body, string method, string? idempotencyKey,
         CancellationToken cancellationToken = default)
     {
+        _knownEmptyUntil.TryRemove(workspaceId, out _);
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var queueId = await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(
             """
@@ -39,7 +56,7 @@ internal sealed class A2AQueueStore(NpgsqlDataSource db)
     public async Task<QueuedMessage?> ClaimNextAsync(Guid workspaceId, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<QueuedMessage>(new CommandDefinition(
+        var message = await connection.QuerySingleOrDefaultAsync<QueuedMessage>(new CommandDefinition(
             """
             UPDATE a2a_queue SET status = 'dispatched', dispatched_at = now(), attempts = attempts + 1
             WHERE id = (
@@ -52,6 +69,17 @@ internal sealed class A2AQueueStore(NpgsqlDataSource db)
             """,
             new { workspaceId },
             cancellationToken: cancellationToken));
+        if (message is null)
+        {
+            if (_knownEmptyUntil.Count >= MaxMemos)
+            {
+                _knownEmptyUntil.Clear();
+            }
+
+            _knownEmptyUntil[workspaceId] = clock.GetUtcNow() + EmptyMemo;
+        }
+
+        return message;
     }
 
     public async Task CompleteAsync(Guid queueId, CancellationToken cancellationToken = default)

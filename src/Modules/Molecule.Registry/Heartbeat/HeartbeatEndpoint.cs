@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Molecule.Kernel.A2A;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Events;
@@ -14,10 +15,13 @@ namespace Molecule.Registry.Heartbeat;
 /// <summary>POST /registry/heartbeat: liveness, load and health from the agent.</summary>
 internal static class HeartbeatEndpoint
 {
+    /// <summary>The heartbeat's own pass cache (HEARTBEAT_AUTH_CACHE_SECONDS).</summary>
+    public const string PassCacheKey = "heartbeat";
+
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         RegistryGate gate,
-        HeartbeatPassCache passes,
+        [FromKeyedServices(PassCacheKey)] RecentPassCache passes,
         HeartbeatCoalescer coalescer,
         RuntimeOverrides overrides,
         NpgsqlDataSource db,
@@ -37,14 +41,14 @@ internal static class HeartbeatEndpoint
         }
 
         var bearer = BearerToken.From(context.Request);
-        if (!passes.RecentlyPassed(id, bearer))
+        if (!passes.RecentlyPassed(id, Guid.Empty, bearer))
         {
             if (await gate.CheckAgentAsync(context, id) is { } denied)
             {
                 return denied;
             }
 
-            passes.Remember(id, bearer);
+            passes.Remember(id, Guid.Empty, bearer);
         }
 
         HeartbeatOutcome outcome;
