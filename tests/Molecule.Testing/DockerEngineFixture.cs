@@ -77,6 +77,13 @@ public sealed class DockerEngineFixture : IAsyncLifetime
         return new ServiceCollection().AddLogging().AddDockerEngine(configuration).BuildServiceProvider();
     }
 
+    /// <summary>
+    /// Stands in for a provisioned workspace: the agent image idling under the workspace's container
+    /// name, on the host network, labelled for this run's cleanup.
+    /// </summary>
+    public Task<string> RunWorkspaceContainerAsync(Guid workspaceId) =>
+        RunAsync(Molecule.Docker.Workspaces.WorkspaceContainers.ContainerName(workspaceId), ["sleep", "600"]);
+
     /// <summary>Creates and starts a container of the agent image running <paramref name="cmd"/> on the host network.</summary>
     public async Task<string> RunAsync(string name, IReadOnlyList<string> cmd, IReadOnlyList<string>? env = null, bool tty = false)
     {

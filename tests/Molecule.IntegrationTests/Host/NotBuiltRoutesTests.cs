@@ -10,7 +10,7 @@ public sealed class NotBuiltRoutesTests(MoleculeApp app) : IClassFixture<Molecul
     [Theory]
     [InlineData("GET", "/templates", "templates")]
     [InlineData("POST", "/workspaces/6f1c2b9e-3d4a-4b5c-8d7e-1f2a3b4c5d6e/memories", "memories")]
-    [InlineData("GET", "/workspaces/6f1c2b9e-3d4a-4b5c-8d7e-1f2a3b4c5d6e/files/config.yaml", "files")]
+    [InlineData("GET", "/workspaces/6f1c2b9e-3d4a-4b5c-8d7e-1f2a3b4c5d6e/schedules", "schedules")]
     [InlineData("PUT", "/canvas/viewport", "canvas viewport")]
     public async Task Reference_routes_not_built_yet_answer_501_naming_the_area(string method, string path, string area)
     {

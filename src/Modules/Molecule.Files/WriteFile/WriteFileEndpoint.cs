@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Molecule.Files.Archive;
+using Molecule.Files.Backends;
+using Molecule.Files.Http;
+using Molecule.Files.Paths;
+using Molecule.Kernel.Auth;
+using Molecule.Kernel.Http;
+
+namespace Molecule.Files.WriteFile;
+
+/// <summary>
+/// PUT /workspaces/{id}/files/{path} <c>{content}</c>: writes <c>/configs/&lt;path&gt;</c> (or under
+/// <c>?root=</c>, an addition to the reference), through the running container, else through the
+/// config volume. Parent directories are created.
+/// </summary>
+internal static class WriteFileEndpoint
+{
+    public const string Saved = "saved";
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapPut("/workspaces/{id}/files/{**path}", HandleAsync).RequireWorkspaceAuth();
+
+    private static async Task<IResult> HandleAsync(
+        string id,
+        string? path,
+        string? root,
+        HttpRequest request,
+        FilesWorkspaces workspaces,
+        IOptions<FilesOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (RelativeFilePath.Normalize(path) is not { } relativePath)
+        {
+            return ApiError.BadRequest(RelativeFilePath.Invalid);
+        }
+
+        if (!FileRoots.TryParse(root, out var fileRoot))
+        {
+            return ApiError.BadRequest(FileRoots.InvalidRoot);
+        }
+
+        var maxBytes = options.Value.MaxFileBytes;
+        RequestBodies.AllowUpTo(request.HttpContext, options.Value.MaxBodyBytes);
+        var body = await JsonBodyReader.ReadAsync(request, FilesJsonContext.Wire.WriteFileRequest, options.Value.MaxBodyBytes);
+        if (body.Error == JsonBodyError.TooLarge)
+        {
+            return FilesErrors.FileTooLarge(maxBytes);
+        }
+
+        if (!body.Ok || body.Value!.Content is not { } text)
+        {
+            return ApiError.BadRequest(FilesErrors.InvalidBody);
+        }
+
+        var content = Encoding.UTF8.GetBytes(text);
+        if (content.Length > maxBytes)
+        {
+            return FilesErrors.FileTooLarge(maxBytes);
+        }
+
+        if (await workspaces.FindAsync(id, cancellationToken) is not { } workspace)
+        {
+            return FilesErrors.WorkspaceNotFound();
+        }
+
+        var outcome = await workspace.Backend.WriteAsync(
+            workspace.Row, new FileBatch(fileRoot, [ArchiveFile.FromBytes(relativePath, content)]), cancellationToken);
+        return outcome.Status switch
+        {
+            FilesStatus.Done => TypedResults.Json(new FileChanged(Saved, relativePath), FilesJsonContext.Wire.FileChanged),
+            FilesStatus.NotRunning => FilesErrors.NotRunning(),
+            _ => ApiError.Internal(string.Create(CultureInfo.InvariantCulture, $"failed to write file: {outcome.Error}")),
+        };
+    }
+}

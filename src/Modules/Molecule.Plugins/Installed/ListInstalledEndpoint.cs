@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Molecule.Kernel.Auth;
+using Molecule.Kernel.Compute;
+using Molecule.Kernel.Http;
+using Molecule.Plugins.Backends;
+using Molecule.Plugins.Http;
+
+namespace Molecule.Plugins.Installed;
+
+/// <summary>
+/// GET /workspaces/{id}/plugins: what is installed in the workspace's compute, each marked with whether
+/// it supports the workspace's runtime. A stopped workspace has none.
+/// </summary>
+internal static class ListInstalledEndpoint
+{
+    public const string Feature = "plugin listing";
+
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/workspaces/{id}/plugins", HandleAsync).RequireWorkspaceAuth();
+
+    private static async Task<IResult> HandleAsync(
+        string id, PluginWorkspaces workspaces, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var (workspace, notFound) = await workspaces.FindAsync(id, cancellationToken);
+        if (workspace is null)
+        {
+            return notFound!;
+        }
+
+        var installed = await services.ForWorkspace<IPluginInstaller>(workspace).ListInstalledAsync(workspace, cancellationToken);
+        return installed.Outcome switch
+        {
+            PluginOperation.Done => TypedResults.Json(
+                [.. installed.Plugins.Select(plugin => plugin with { SupportedOnRuntime = plugin.Supports(workspace.Runtime) })],
+                PluginsJsonContext.Wire.IReadOnlyListPluginInfo),
+            PluginOperation.NotBuilt => PluginErrors.NotBuiltOnEc2(Feature),
+            _ => ApiError.Internal("failed to list installed plugins"),
+        };
+    }
+}

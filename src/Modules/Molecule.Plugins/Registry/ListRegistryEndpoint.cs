@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Molecule.Kernel.Auth;
+using Molecule.Plugins.Http;
+
+namespace Molecule.Plugins.Registry;
+
+/// <summary>GET /plugins[?runtime=]: the local registry, open as in the reference (it lists no workspace data).</summary>
+internal static class ListRegistryEndpoint
+{
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/plugins", HandleAsync).AllowOpen("public plugin catalogue, as in the reference");
+
+    private static async Task<IResult> HandleAsync(string? runtime, PluginRegistry registry, CancellationToken cancellationToken) =>
+        TypedResults.Json(await registry.ListAsync(runtime, cancellationToken), PluginsJsonContext.Wire.IReadOnlyListPluginInfo);
+}
