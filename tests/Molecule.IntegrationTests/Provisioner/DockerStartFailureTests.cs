@@ -23,9 +23,9 @@ public sealed class DockerStartFailureTests(DockerEngineFixture docker)
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
         failed.LastSampleError.ShouldStartWith($"Docker engine at {missing} is unavailable: no socket at {missing["unix://".Length..]}");
         failed.LastSampleError.ShouldContain("DOCKER_HOST");
-        var events = await EventsAsync(app, id);
-        events.Select(e => e.Type).ShouldBe(["WORKSPACE_PROVISIONING", "WORKSPACE_PROVISION_FAILED"]);
-        events[1].Payload["error"]!.GetValue<string>().ShouldBe(failed.LastSampleError);
+        var failure = await WaitForEventAsync(app, id, e => e.Type == "WORKSPACE_PROVISION_FAILED", "WORKSPACE_PROVISION_FAILED");
+        failure.Payload["error"]!.GetValue<string>().ShouldBe(failed.LastSampleError);
+        (await EventsAsync(app, id)).Select(e => e.Type).ShouldBe(["WORKSPACE_PROVISIONING", "WORKSPACE_PROVISION_FAILED"]);
 
         // Nothing can be running on an engine that is not there: delete succeeds.
         (await admin.DeleteAsync($"/workspaces/{id}")).IsSuccessStatusCode.ShouldBeTrue();
