@@ -43,6 +43,7 @@ public static class A2AModule
             TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<A2AOptions>>().Value.AuthCacheSeconds),
             provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<A2ATargetCache>();
+        services.AddSingleton<DeadAgentCheck>();
         services.AddSingleton<TargetUrlPolicy>();
         services.AddSingleton<A2AQueueStore>();
         services.AddSingleton<ProxyActivityWriter>();

@@ -28,4 +28,10 @@ public interface IWorkspaceCompute
 
     /// <summary>Removes the compute and everything it owns (volumes, instance).</summary>
     Task DeleteAsync(WorkspaceRef workspace, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// False only when the backend can tell the compute is not running (container gone or exited).
+    /// A backend that cannot tell answers true: a workspace is never declared dead without proof.
+    /// </summary>
+    Task<bool> IsRunningAsync(WorkspaceRef workspace, CancellationToken cancellationToken) => Task.FromResult(true);
 }

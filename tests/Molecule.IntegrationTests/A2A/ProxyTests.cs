@@ -4,7 +4,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Molecule.Kernel.Compute;
+using Molecule.Kernel.Workspaces;
 using Molecule.IntegrationTests.Registry;
 using Molecule.Kernel.Auth;
 using Molecule.Testing;
@@ -203,6 +206,24 @@ public sealed class ProxyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unreachable_agent_whose_container_is_gone_goes_offline_and_is_restarted()
+    {
+        var app = _app.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+            services.AddKeyedSingleton<IWorkspaceCompute>(Backend.Docker, new ContainerGone())));
+        var target = await _app.SeedWorkspaceAsync("crashed", url: "http://127.0.0.1:1");
+
+        var response = await app.CreateClient().PostAsJsonAsync($"/workspaces/{target}/a2a", Send("x"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var body = await response.JsonAsync();
+        body["error"]!.GetValue<string>().ShouldBe("workspace agent unreachable — container restart triggered");
+        body["restarting"]!.GetValue<bool>().ShouldBeTrue();
+        var events = (await _app.EventsForAsync(target)).Select(e => e.Type).ToList();
+        events.ShouldContain("WORKSPACE_OFFLINE");
+        await Eventually(async () => (await _app.EventsForAsync(target)).Any(e => e.Type == "WORKSPACE_PROVISIONING"));
+    }
+
+    [Fact]
     public async Task An_agent_error_keeps_its_status_with_the_body_reduced_to_error()
     {
         await using var agent = await FakeAgent.StartAsync(async (context, _) =>
@@ -284,6 +305,19 @@ public sealed class ProxyTests : IAsyncLifetime
             return row is not null;
         });
         return row!.Value;
+    }
+
+    /// <summary>A Docker backend whose containers are all gone; starts fail.</summary>
+    private sealed class ContainerGone : IWorkspaceCompute
+    {
+        public Task<ProvisionResult> StartAsync(ProvisionRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(ProvisionResult.Failed("test backend does not start containers"));
+
+        public Task StopAsync(WorkspaceRef workspace, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task DeleteAsync(WorkspaceRef workspace, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<bool> IsRunningAsync(WorkspaceRef workspace, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 
     /// <summary>Waits, boundedly, for work the server finishes after answering.</summary>

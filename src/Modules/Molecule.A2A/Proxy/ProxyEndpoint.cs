@@ -24,6 +24,7 @@ internal static class ProxyEndpoint
         A2AQueueStore queue,
         ProxyActivityWriter activity,
         IWorkspaceLifecycle lifecycle,
+        DeadAgentCheck deadAgents,
         IAgentRuntimeSignals signals,
         IEventStream events,
         IOptions<A2AOptions> options,
@@ -106,8 +107,13 @@ internal static class ProxyEndpoint
         if (sent.Response is null)
         {
             activity.Enqueue(new ProxyActivity(target.Id, target.Name, caller.WorkspaceId, request.Method, request.Body, null, sent.Error, Elapsed(started)));
-            return sent.Failure == ForwardFailure.Busy
-                ? await BusyAsync(target, caller, request, queue, signals)
+            if (sent.Failure == ForwardFailure.Busy)
+            {
+                return await BusyAsync(target, caller, request, queue, signals);
+            }
+
+            return await deadAgents.RestartIfDeadAsync(target.Id, lifetime.ApplicationStopping)
+                ? ApiError.Unavailable("workspace agent unreachable — container restart triggered", new JsonObject { ["restarting"] = true })
                 : ApiError.Of(StatusCodes.Status502BadGateway, "failed to reach workspace agent");
         }
 

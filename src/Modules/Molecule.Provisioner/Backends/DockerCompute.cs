@@ -102,6 +102,27 @@ internal sealed partial class DockerCompute(
         });
     }
 
+    public async Task<bool> IsRunningAsync(WorkspaceRef workspace, CancellationToken cancellationToken)
+    {
+        foreach (var name in WorkspaceContainers.ContainerNameCandidates(workspace.Id))
+        {
+            try
+            {
+                return (await engine.InspectContainerAsync(name, cancellationToken)).State.IsRunning;
+            }
+            catch (DockerNotFoundException)
+            {
+                // try the next name the container may have
+            }
+            catch (DockerException)
+            {
+                return true; // the engine cannot say: assume alive rather than restart a healthy agent
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Null when the engine answers within the bound; else why the workspace cannot start.</summary>
     private async Task<string?> ReachEngineAsync(CancellationToken cancellationToken)
     {
