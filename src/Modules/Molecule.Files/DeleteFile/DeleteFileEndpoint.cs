@@ -28,15 +28,12 @@ internal static class DeleteFileEndpoint
         FilesWorkspaces workspaces,
         CancellationToken cancellationToken)
     {
-        if (RelativeFilePath.Normalize(path) is not { } relativePath)
+        if (!FileTarget.TryParse(path, root, out var target, out var invalid))
         {
-            return ApiError.BadRequest(RelativeFilePath.Invalid);
+            return invalid;
         }
 
-        if (!FileRoots.TryParse(root, out var fileRoot))
-        {
-            return ApiError.BadRequest(FileRoots.InvalidRoot);
-        }
+        var (relativePath, fileRoot) = target;
 
         if (await workspaces.FindAsync(id, cancellationToken) is not { } workspace)
         {

@@ -34,15 +34,12 @@ internal static class WriteFileEndpoint
         IOptions<FilesOptions> options,
         CancellationToken cancellationToken)
     {
-        if (RelativeFilePath.Normalize(path) is not { } relativePath)
+        if (!FileTarget.TryParse(path, root, out var target, out var invalid))
         {
-            return ApiError.BadRequest(RelativeFilePath.Invalid);
+            return invalid;
         }
 
-        if (!FileRoots.TryParse(root, out var fileRoot))
-        {
-            return ApiError.BadRequest(FileRoots.InvalidRoot);
-        }
+        var (relativePath, fileRoot) = target;
 
         var maxBytes = options.Value.MaxFileBytes;
         RequestBodies.AllowUpTo(request.HttpContext, options.Value.MaxBodyBytes);
