@@ -37,6 +37,7 @@ public static class SecretsModule
         services.AddHostedService<EncryptionModeNotice>();
 
         services.AddSingleton<WorkspaceSecretsTable>();
+        services.AddSingleton<WorkspaceSecretSaver>();
         services.AddSingleton<GlobalSecretsTable>();
         services.AddSingleton<ISecretReader, SecretReader>();
         services.AddSingleton<IWorkspaceSecretWriter, TransactionalSecretWriter>();

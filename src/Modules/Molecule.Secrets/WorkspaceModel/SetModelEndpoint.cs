@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
-using Molecule.Secrets.Crypto;
 using Molecule.Secrets.Http;
 using Molecule.Secrets.Restarts;
 using Molecule.Secrets.Storage;
@@ -24,7 +23,7 @@ internal static class SetModelEndpoint
     private static async Task<IResult> HandleAsync(
         string id,
         HttpRequest request,
-        SecretEnvelope envelope,
+        WorkspaceSecretSaver saver,
         WorkspaceSecretsTable workspaceSecrets,
         SecretRestarts restarts,
         ILoggerFactory loggers,
@@ -44,7 +43,7 @@ internal static class SetModelEndpoint
         var logger = loggers.CreateLogger(SecretsLog.Category);
         return string.IsNullOrEmpty(body!.Model)
             ? await ClearAsync(workspaceId, workspaceSecrets, restarts, logger, cancellationToken)
-            : await SaveAsync(workspaceId, body.Model, envelope, workspaceSecrets, restarts, logger, cancellationToken);
+            : await SaveAsync(workspaceId, body.Model, saver, restarts, cancellationToken);
     }
 
     private static async Task<IResult> ClearAsync(
@@ -78,32 +77,13 @@ internal static class SetModelEndpoint
     private static async Task<IResult> SaveAsync(
         Guid workspaceId,
         string model,
-        SecretEnvelope envelope,
-        WorkspaceSecretsTable workspaceSecrets,
+        WorkspaceSecretSaver saver,
         SecretRestarts restarts,
-        ILogger logger,
         CancellationToken cancellationToken)
     {
-        var scope = SecretScope.Workspace(workspaceId, SecretKeys.ModelProvider);
-        try
+        if (await saver.SaveAsync(workspaceId, SecretKeys.ModelProvider, model, "failed to save model", cancellationToken) is { } failed)
         {
-            var sealedValue = await envelope.SealAsync(model, scope, cancellationToken);
-            await workspaceSecrets.UpsertAsync(workspaceId, SecretKeys.ModelProvider, sealedValue, cancellationToken);
-            logger.WorkspaceSecretSaved(SecretKeys.ModelProvider, workspaceId, sealedValue.Version);
-        }
-        catch (SecretCipherException exception)
-        {
-            logger.CipherFailed(scope.Label, exception.Message);
-            return ApiError.Internal("failed to encrypt secret");
-        }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.ForeignKeyViolation)
-        {
-            return ApiError.NotFound("workspace not found");
-        }
-        catch (NpgsqlException exception)
-        {
-            logger.StoreFailed(exception, "save model");
-            return ApiError.Internal("failed to save model");
+            return failed;
         }
 
         restarts.RestartWorkspace(workspaceId, "model changed");
