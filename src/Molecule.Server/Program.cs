@@ -4,6 +4,7 @@ using Molecule.Auth;
 using Molecule.Events;
 using Molecule.Files;
 using Molecule.Kernel.Auth;
+using Molecule.Kernel.Compute;
 using Molecule.Kernel.Configuration;
 using Molecule.Kernel.Data;
 using Molecule.Kernel.Http;
@@ -38,6 +39,7 @@ builder.Services.AddMoleculeData();
 
 // Host services: errors, health, metrics, rate limit, API description.
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BackendNotAvailableHandler>();
 builder.Services.AddExceptionHandler<InternalErrorHandler>();
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", timeout: HealthEndpoint.CheckTimeout);
 builder.Services.AddPrometheusMetrics();

@@ -49,17 +49,14 @@ public static class FilesModule
 
     public static IEndpointRouteBuilder MapFiles(this IEndpointRouteBuilder endpoints)
     {
-        var files = new NotBuiltOnEc2Filter("files");
-        ListFilesEndpoint.Map(endpoints).AddEndpointFilter(files);
-        ReplaceFilesEndpoint.Map(endpoints).AddEndpointFilter(files);
-        ReadFileEndpoint.Map(endpoints).AddEndpointFilter(files);
-        WriteFileEndpoint.Map(endpoints).AddEndpointFilter(files);
-        DeleteFileEndpoint.Map(endpoints).AddEndpointFilter(files);
-        SharedContextEndpoint.Map(endpoints).AddEndpointFilter(files);
-
-        var chatFiles = new NotBuiltOnEc2Filter("chat files");
-        ChatUploadsEndpoint.Map(endpoints).AddEndpointFilter(chatFiles);
-        ChatDownloadEndpoint.Map(endpoints).AddEndpointFilter(chatFiles);
+        ListFilesEndpoint.Map(endpoints);
+        ReplaceFilesEndpoint.Map(endpoints);
+        ReadFileEndpoint.Map(endpoints);
+        WriteFileEndpoint.Map(endpoints);
+        DeleteFileEndpoint.Map(endpoints);
+        SharedContextEndpoint.Map(endpoints);
+        ChatUploadsEndpoint.Map(endpoints);
+        ChatDownloadEndpoint.Map(endpoints);
         return endpoints;
     }
 }

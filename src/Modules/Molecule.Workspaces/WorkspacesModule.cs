@@ -34,6 +34,7 @@ public static class WorkspacesModule
         services.AddSingleton<ConfigsDirectory>();
         services.AddSingleton<ProvisionTimeoutHints>();
         services.AddSingleton<WorkspaceEvents>();
+        services.AddSingleton<StatusTransitions>();
         services.AddSingleton<ComputeControl>();
         services.AddSingleton<WorkspaceProvisioner>();
         services.AddSingleton<WorkspaceRestarter>();

@@ -6,7 +6,7 @@ namespace Molecule.Kernel.Compute;
 /// </summary>
 public interface IProvisioningPolicy
 {
-    /// <summary>The backend a workspace without an <c>instance_id</c> is started on.</summary>
+    /// <summary>The backend a new workspace is created on (its <c>compute_backend</c>); existing workspaces keep theirs.</summary>
     Backend DefaultBackend { get; }
 
     /// <summary>How long a workspace of <paramref name="runtime"/> may stay <c>provisioning</c>.</summary>

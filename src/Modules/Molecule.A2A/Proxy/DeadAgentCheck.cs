@@ -1,9 +1,6 @@
-using Dapper;
 using Microsoft.Extensions.Hosting;
 using Molecule.Kernel.Compute;
-using Molecule.Kernel.Events;
 using Molecule.Kernel.Workspaces;
-using Npgsql;
 
 namespace Molecule.A2A.Proxy;
 
@@ -15,8 +12,6 @@ namespace Molecule.A2A.Proxy;
 internal sealed class DeadAgentCheck(
     IServiceProvider services,
     IWorkspaceDirectory directory,
-    NpgsqlDataSource db,
-    IEventPublisher events,
     IWorkspaceLifecycle lifecycle,
     IHostApplicationLifetime lifetime)
 {
@@ -30,20 +25,9 @@ internal sealed class DeadAgentCheck(
             return false;
         }
 
-        await using (var connection = await db.OpenConnectionAsync(cancellationToken))
-        {
-            var changed = await connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE workspaces SET status = 'offline', updated_at = now()
-                WHERE id = @workspaceId AND status NOT IN ('removed', 'provisioning', 'offline', 'paused', 'hibernated', 'hibernating')
-                """,
-                new { workspaceId },
-                cancellationToken: cancellationToken));
-            if (changed > 0)
-            {
-                await events.RecordAndBroadcastAsync(EventTypes.WorkspaceOffline, workspaceId, [], cancellationToken);
-            }
-        }
+        // Only a live agent goes offline (the status machine's ComputeDied row); the auto-restart
+        // below applies its own guard either way.
+        await lifecycle.TransitionAsync(workspaceId, new StatusChange(WorkspaceTrigger.ComputeDied), cancellationToken);
 
         // The caller gets its answer now; the restart takes as long as it takes.
         _ = Task.Run(() => lifecycle.RestartAsync(workspaceId, "A2A found its container not running", lifetime.ApplicationStopping));

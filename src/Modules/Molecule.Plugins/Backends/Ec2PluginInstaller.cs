@@ -1,20 +1,25 @@
+using Molecule.Kernel.Compute;
 using Molecule.Kernel.Workspaces;
 using Molecule.Plugins.Staging;
 
 namespace Molecule.Plugins.Backends;
 
 /// <summary>
-/// EC2 workspaces: pushing plugins over Instance Connect is not built yet, so every operation says so
-/// (501). Downloads do not touch compute and work for these workspaces.
+/// EC2 workspaces: pushing plugins over Instance Connect is not built yet, so every operation answers
+/// the one "not available on this backend" 501. Downloads do not touch compute and work for these workspaces.
 /// </summary>
 internal sealed class Ec2PluginInstaller : IPluginInstaller
 {
+    public const string Listing = "plugin listing";
+    public const string Install = "plugin install";
+    public const string Uninstall = "plugin uninstall";
+
     public Task<InstalledPlugins> ListInstalledAsync(WorkspaceRef workspace, CancellationToken cancellationToken) =>
-        Task.FromResult(new InstalledPlugins(PluginOperation.NotBuilt, []));
+        throw new BackendNotAvailableException(Listing, Backend.Ec2);
 
     public Task<PluginOperation> InstallAsync(WorkspaceRef workspace, StagedPlugin plugin, CancellationToken cancellationToken) =>
-        Task.FromResult(PluginOperation.NotBuilt);
+        throw new BackendNotAvailableException(Install, Backend.Ec2);
 
     public Task<PluginOperation> UninstallAsync(WorkspaceRef workspace, string name, CancellationToken cancellationToken) =>
-        Task.FromResult(PluginOperation.NotBuilt);
+        throw new BackendNotAvailableException(Uninstall, Backend.Ec2);
 }

@@ -10,8 +10,6 @@ internal enum PluginOperation
     Done,
     /// <summary>No running compute to act on.</summary>
     NotRunning,
-    /// <summary>This backend has no plugin support yet.</summary>
-    NotBuilt,
     /// <summary>The compute refused or failed; the installer logged why.</summary>
     Failed,
 }

@@ -18,10 +18,6 @@ internal static class PluginErrors
 
     public static IResult ContainerNotRunning() => ApiError.Unavailable("workspace container not running");
 
-    /// <summary>The dispatch rule's answer for a backend that has no plugin support yet.</summary>
-    public static IResult NotBuiltOnEc2(string feature) =>
-        ApiError.Of(StatusCodes.Status501NotImplemented, $"{feature} for EC2 workspaces is not built yet");
-
     public static IResult WithSource(int status, string error, PluginSource source) =>
         ApiError.Of(status, error, new JsonObject { ["source"] = source.ToString() });
 }

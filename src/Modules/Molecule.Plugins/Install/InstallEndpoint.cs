@@ -21,8 +21,6 @@ namespace Molecule.Plugins.Install;
 /// </summary>
 internal static class InstallEndpoint
 {
-    public const string Feature = "plugin install";
-
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/workspaces/{id}/plugins", HandleAsync).RequireWorkspaceAuth();
 
@@ -75,8 +73,6 @@ internal static class InstallEndpoint
         {
             case PluginOperation.NotRunning:
                 return PluginErrors.ContainerNotRunning();
-            case PluginOperation.NotBuilt:
-                return PluginErrors.NotBuiltOnEc2(Feature);
             case PluginOperation.Failed:
                 return ApiError.Internal("failed to copy plugin to container");
         }

@@ -15,8 +15,6 @@ namespace Molecule.Plugins.Installed;
 /// </summary>
 internal static class CompatibilityEndpoint
 {
-    public const string Feature = "plugin compatibility check";
-
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/workspaces/{id}/plugins/compatibility", HandleAsync).RequireWorkspaceAuth();
 
@@ -37,9 +35,7 @@ internal static class CompatibilityEndpoint
         var installed = await services.ForWorkspace<IPluginInstaller>(workspace).ListInstalledAsync(workspace, cancellationToken);
         if (installed.Outcome != PluginOperation.Done)
         {
-            return installed.Outcome == PluginOperation.NotBuilt
-                ? PluginErrors.NotBuiltOnEc2(Feature)
-                : ApiError.Internal("failed to list installed plugins");
+            return ApiError.Internal("failed to list installed plugins");
         }
 
         var compatible = installed.Plugins.Where(plugin => plugin.Supports(runtime)).ToList();

@@ -15,8 +15,6 @@ namespace Molecule.Plugins.Installed;
 /// </summary>
 internal static class ListInstalledEndpoint
 {
-    public const string Feature = "plugin listing";
-
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/workspaces/{id}/plugins", HandleAsync).RequireWorkspaceAuth();
 
@@ -35,7 +33,6 @@ internal static class ListInstalledEndpoint
             PluginOperation.Done => TypedResults.Json(
                 [.. installed.Plugins.Select(plugin => plugin with { SupportedOnRuntime = plugin.Supports(workspace.Runtime) })],
                 PluginsJsonContext.Wire.IReadOnlyListPluginInfo),
-            PluginOperation.NotBuilt => PluginErrors.NotBuiltOnEc2(Feature),
             _ => ApiError.Internal("failed to list installed plugins"),
         };
     }

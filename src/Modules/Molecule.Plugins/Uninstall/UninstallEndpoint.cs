@@ -18,8 +18,6 @@ namespace Molecule.Plugins.Uninstall;
 /// </summary>
 internal static class UninstallEndpoint
 {
-    public const string Feature = "plugin uninstall";
-
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.MapDelete("/workspaces/{id}/plugins/{name}", HandleAsync).RequireWorkspaceAuth();
 
@@ -48,8 +46,6 @@ internal static class UninstallEndpoint
         {
             case PluginOperation.NotRunning:
                 return PluginErrors.ContainerNotRunning();
-            case PluginOperation.NotBuilt:
-                return PluginErrors.NotBuiltOnEc2(Feature);
             case PluginOperation.Failed:
                 return ApiError.Internal("failed to remove plugin");
         }

@@ -4,17 +4,17 @@ using Molecule.Kernel.Workspaces;
 namespace Molecule.Provisioner.Backends;
 
 /// <summary>
-/// Stands in for the EC2 provisioner until it is built. Starts fail with a message naming the
-/// missing backend. A row dispatched here carries an <c>instance_id</c>, so an instance may exist
-/// that this build cannot reach: stop and delete refuse rather than report it gone.
+/// Stands in for the EC2 provisioner until it is built. A start answers the one "not available on
+/// this backend" exception, which the provisioner records as the start's failure. A row dispatched
+/// here may carry an <c>instance_id</c>, so an instance may exist that this build cannot reach: stop
+/// and delete refuse with the instance named rather than report it gone.
 /// </summary>
 internal sealed class Ec2BackendNotBuilt : IWorkspaceCompute
 {
-    public const string StartError =
-        "EC2 backend is not available in this build: workspace instances need the EC2 provisioner (not built yet)";
+    public const string Start = "workspace start";
 
     public Task<ProvisionResult> StartAsync(ProvisionRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(ProvisionResult.Failed(StartError));
+        throw new BackendNotAvailableException(Start, Backend.Ec2);
 
     public Task StopAsync(WorkspaceRef workspace, CancellationToken cancellationToken) =>
         throw Unreachable(workspace, "stop");

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Molecule.Docker;
 using Molecule.Docker.Workspaces;
-using Molecule.Kernel.Events;
 using Molecule.Provisioner.Docker;
 
 namespace Molecule.Provisioner.Health;
@@ -23,7 +22,6 @@ internal sealed partial class ContainerExitHandler(
     WorkspaceHealthWrites rows,
     ContainerLogTail logs,
     WorkspaceResources resources,
-    IEventPublisher events,
     BackgroundRestarts restarts,
     ILogger<ContainerExitHandler> logger)
 {
@@ -77,13 +75,12 @@ internal sealed partial class ContainerExitHandler(
 
     private async Task MarkOfflineAsync(Guid workspaceId, ContainerExit exit, bool restartedByEngine, CancellationToken cancellationToken)
     {
-        if (!await rows.MarkOfflineAsync(workspaceId, exit.Describe(), cancellationToken))
+        if (!await rows.MarkOfflineAsync(workspaceId, exit.Describe(), exit.Payload(), cancellationToken))
         {
             return;
         }
 
         LogOffline(workspaceId, exit.Code);
-        await events.RecordAndBroadcastAsync(EventTypes.WorkspaceOffline, workspaceId, exit.Payload(), cancellationToken);
 
         // unless-stopped brings back a container that crashed; its agent re-registers on its own.
         if (!restartedByEngine)
@@ -101,19 +98,18 @@ internal sealed partial class ContainerExitHandler(
             sample = sample[..MaxSampleErrorLength];
         }
 
+        var payload = exit.Payload();
+        payload["error"] = error;
+        payload["log_tail"] = tail;
         var failed = crashLoop
-            ? await rows.MarkCrashLoopingAsync(workspaceId, sample, cancellationToken)
-            : await rows.MarkStartFailedAsync(workspaceId, sample, cancellationToken);
+            ? await rows.MarkCrashLoopingAsync(workspaceId, sample, payload, cancellationToken)
+            : await rows.MarkStartFailedAsync(workspaceId, sample, payload, cancellationToken);
         if (!failed)
         {
             return;
         }
 
         LogFailed(workspaceId, error);
-        var payload = exit.Payload();
-        payload["error"] = error;
-        payload["log_tail"] = tail;
-        await events.RecordAndBroadcastAsync(EventTypes.WorkspaceProvisionFailed, workspaceId, payload, cancellationToken);
 
         using var operation = operations.Begin(workspaceId);
         await resources.StopContainersAsync(workspaceId, cancellationToken);

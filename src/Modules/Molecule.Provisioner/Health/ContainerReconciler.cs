@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Molecule.Docker;
 using Molecule.Docker.Workspaces;
-using Molecule.Kernel.Events;
 using Molecule.Provisioner.Docker;
 
 namespace Molecule.Provisioner.Health;
@@ -29,7 +28,6 @@ internal sealed partial class ContainerReconciler(
     WorkspaceHealthWrites rows,
     WorkspaceResources resources,
     ContainerOperations operations,
-    IEventPublisher events,
     BackgroundRestarts restarts,
     IOptions<DockerProvisionerOptions> options,
     TimeProvider clock,
@@ -154,14 +152,13 @@ internal sealed partial class ContainerReconciler(
             }
 
             var name = WorkspaceContainers.ContainerName(workspaceId);
-            if (!await rows.MarkOfflineAsync(workspaceId, $"container {name} is not running", cancellationToken))
+            if (!await rows.MarkOfflineAsync(workspaceId, $"container {name} is not running", new JsonObject { ["source"] = Source }, cancellationToken))
             {
                 continue;
             }
 
             offline.Add(workspaceId);
             LogDeadClaim(workspaceId, name);
-            await events.RecordAndBroadcastAsync(EventTypes.WorkspaceOffline, workspaceId, new JsonObject { ["source"] = Source }, cancellationToken);
             restarts.Request(workspaceId, $"container {name} is not running");
         }
 

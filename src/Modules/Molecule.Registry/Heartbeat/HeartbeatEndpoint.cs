@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Dapper;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Molecule.Kernel.A2A;
@@ -24,7 +23,7 @@ internal static class HeartbeatEndpoint
         [FromKeyedServices(PassCacheKey)] RecentPassCache passes,
         HeartbeatCoalescer coalescer,
         RuntimeOverrides overrides,
-        NpgsqlDataSource db,
+        IWorkspaceLifecycle lifecycle,
         IEventPublisher events,
         IA2AQueue queue)
     {
@@ -61,15 +60,14 @@ internal static class HeartbeatEndpoint
             return ApiError.Internal("failed to update");
         }
 
+        // The rare case: the batched write above never touches the status; a change goes through the
+        // status machine, guarded there, so two replicas (or a racing sweep) cannot both announce it.
         if (outcome.Found && outcome.DecidesStatus)
         {
             var agentManagesStatus = overrides.HasCapability(id, IAgentRuntimeSignals.StatusManagement);
             foreach (var transition in HeartbeatRules.Decide(outcome.PreviousStatus, heartbeat, agentManagesStatus))
             {
-                if (await ApplyAsync(db, id, transition))
-                {
-                    await events.RecordAndBroadcastAsync(transition.Event, id, transition.Payload);
-                }
+                await lifecycle.TransitionAsync(id, new StatusChange(transition.Trigger) { Payload = transition.Payload });
             }
         }
 
@@ -99,18 +97,5 @@ internal static class HeartbeatEndpoint
         }
 
         return Results.Json(new JsonObject { ["status"] = "ok" });
-    }
-
-    /// <summary>
-    /// Guarded on the status the rule was decided from, so two replicas (or a racing sweep) cannot
-    /// both announce the same change.
-    /// </summary>
-    private static async Task<bool> ApplyAsync(NpgsqlDataSource db, Guid id, HeartbeatTransition transition)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        var changed = await connection.ExecuteAsync(
-            "UPDATE workspaces SET status = @to::workspace_status, updated_at = now() WHERE id = @id AND status IN (@from::workspace_status, @to::workspace_status)",
-            new { id, from = transition.From.ToWire(), to = transition.To.ToWire() });
-        return changed > 0;
     }
 }

@@ -1,15 +1,17 @@
 using System.Text.Json.Nodes;
-using Molecule.Kernel.Events;
 using Molecule.Kernel.Workspaces;
 
 namespace Molecule.Registry.Heartbeat;
 
-/// <summary>A status change a heartbeat causes, with the event that announces it.</summary>
-internal sealed record HeartbeatTransition(WorkspaceStatus From, WorkspaceStatus To, string Event, JsonObject Payload);
+/// <summary>
+/// A status change a heartbeat asks for, with the payload of the event that announces it. Where it
+/// leads and the event's name are the status machine's row for <paramref name="Trigger"/>.
+/// </summary>
+internal sealed record HeartbeatTransition(WorkspaceTrigger Trigger, JsonObject Payload);
 
 /// <summary>
-/// The heartbeat rows of the status machine (spec §5), decided against the status read once before
-/// the heartbeat was applied. Pure, so every rule is unit-tested.
+/// Which heartbeat triggers of the status machine (spec §5) a heartbeat fires, decided against the
+/// status read once before the heartbeat was applied. Pure, so every rule is unit-tested.
 /// </summary>
 internal static class HeartbeatRules
 {
@@ -22,28 +24,26 @@ internal static class HeartbeatRules
         switch (current)
         {
             case WorkspaceStatus.Provisioning:
-                return [new(current, WorkspaceStatus.Online, EventTypes.WorkspaceOnline, new JsonObject { ["recovered_from"] = "provisioning" })];
+                return [new(WorkspaceTrigger.HeartbeatRecovered, new JsonObject { ["recovered_from"] = "provisioning" })];
             case WorkspaceStatus.Offline:
-                return [new(current, WorkspaceStatus.Online, EventTypes.WorkspaceOnline, [])];
+                return [new(WorkspaceTrigger.HeartbeatRecovered, [])];
             case WorkspaceStatus.Online:
                 var transitions = new List<HeartbeatTransition>();
                 if (heartbeat.RuntimeState == "wedged")
                 {
-                    transitions.Add(new(current, WorkspaceStatus.Degraded, EventTypes.WorkspaceDegraded,
-                        new JsonObject { ["runtime_state"] = "wedged", ["sample_error"] = sampleError }));
+                    transitions.Add(new(WorkspaceTrigger.HeartbeatDegraded, new JsonObject { ["runtime_state"] = "wedged", ["sample_error"] = sampleError }));
                 }
 
                 if (!agentManagesStatus && heartbeat.ErrorRate >= DegradeAtErrorRate)
                 {
-                    transitions.Add(new(current, WorkspaceStatus.Degraded, EventTypes.WorkspaceDegraded,
-                        new JsonObject { ["error_rate"] = heartbeat.ErrorRate, ["sample_error"] = sampleError }));
+                    transitions.Add(new(WorkspaceTrigger.HeartbeatDegraded, new JsonObject { ["error_rate"] = heartbeat.ErrorRate, ["sample_error"] = sampleError }));
                 }
 
                 return transitions;
             case WorkspaceStatus.Degraded when !agentManagesStatus &&
                                                heartbeat.ErrorRate < RecoverBelowErrorRate &&
                                                string.IsNullOrEmpty(heartbeat.RuntimeState):
-                return [new(current, WorkspaceStatus.Online, EventTypes.WorkspaceOnline, [])];
+                return [new(WorkspaceTrigger.HeartbeatHealthy, [])];
             default:
                 return [];
         }

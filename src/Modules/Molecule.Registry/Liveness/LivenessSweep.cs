@@ -3,7 +3,6 @@ using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Molecule.Kernel.Events;
 using Molecule.Kernel.Workspaces;
 using Npgsql;
 
@@ -16,7 +15,6 @@ namespace Molecule.Registry.Liveness;
 /// </summary>
 internal sealed partial class LivenessSweep(
     NpgsqlDataSource db,
-    IEventPublisher events,
     IWorkspaceLifecycle lifecycle,
     IOptions<RegistryOptions> options,
     TimeProvider clock,
@@ -26,20 +24,29 @@ internal sealed partial class LivenessSweep(
     public async Task<IReadOnlyList<Guid>> SweepOnceAsync(CancellationToken cancellationToken = default)
     {
         var cutoff = clock.GetUtcNow() - options.Value.LivenessTtl;
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var silent = (await connection.QueryAsync<Guid>(new CommandDefinition(
-            """
-            UPDATE workspaces SET status = 'offline', updated_at = now()
-            WHERE status IN ('online', 'degraded') AND last_heartbeat_at < @cutoff
-            RETURNING id
-            """,
-            new { cutoff },
-            cancellationToken: cancellationToken))).ToList();
-
-        foreach (var id in silent)
+        var live = lifecycle.AllowedFrom(WorkspaceTrigger.LivenessExpired).Select(status => status.ToWire()).ToArray();
+        List<Guid> candidates;
+        await using (var connection = await db.OpenConnectionAsync(cancellationToken))
         {
+            candidates = (await connection.QueryAsync<Guid>(new CommandDefinition(
+                "SELECT id FROM workspaces WHERE status = ANY(@live::workspace_status[]) AND last_heartbeat_at < @cutoff",
+                new { live, cutoff },
+                cancellationToken: cancellationToken))).AsList();
+        }
+
+        var silent = new List<Guid>();
+        foreach (var id in candidates)
+        {
+            // Still silent at the write: a heartbeat since the read keeps the workspace online.
+            var offline = await lifecycle.TransitionAsync(
+                id, new StatusChange(WorkspaceTrigger.LivenessExpired) { SilentSince = cutoff }, cancellationToken);
+            if (offline is null)
+            {
+                continue;
+            }
+
+            silent.Add(id);
             LogOffline(id);
-            await events.RecordAndBroadcastAsync(EventTypes.WorkspaceOffline, id, [], cancellationToken);
             await lifecycle.RestartAsync(id, "liveness expired", cancellationToken);
         }
 

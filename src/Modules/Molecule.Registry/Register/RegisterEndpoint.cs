@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Configuration;
-using Molecule.Kernel.Events;
 using Molecule.Kernel.Http;
 using Molecule.Kernel.Net;
+using Molecule.Kernel.Workspaces;
 using Molecule.Registry.Gates;
 using Npgsql;
 
@@ -16,12 +16,14 @@ namespace Molecule.Registry.Register;
 /// <summary>POST /registry/register: an agent announces itself, its URL and its card.</summary>
 internal static class RegisterEndpoint
 {
+    private const string Removed = "workspace has been removed";
+
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         RegistryGate gate,
         NpgsqlDataSource db,
         IWorkspaceTokens tokens,
-        IEventPublisher events,
+        IWorkspaceLifecycle lifecycle,
         IOptions<PlatformOptions> platform,
         TimeProvider clock)
     {
@@ -53,15 +55,16 @@ internal static class RegisterEndpoint
         var card = request.AgentCard.Value.GetRawText();
         await using (var connection = await db.OpenConnectionAsync(context.RequestAborted))
         {
+            // The agent's own columns; an id nobody created gets a row named after it. The status is
+            // the status machine's to change, below.
             var upserted = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
                 """
-                INSERT INTO workspaces (id, name, url, agent_card, status, last_heartbeat_at, updated_at)
-                VALUES (@id, @name, @url, @card::jsonb, 'online', @now, now())
+                INSERT INTO workspaces (id, name, url, agent_card, last_heartbeat_at, updated_at)
+                VALUES (@id, @name, @url, @card::jsonb, @now, now())
                 ON CONFLICT (id) DO UPDATE SET
                     url = CASE WHEN workspaces.url LIKE 'http://127.0.0.1%' THEN workspaces.url
                                ELSE COALESCE(EXCLUDED.url, workspaces.url) END,
                     agent_card = EXCLUDED.agent_card,
-                    status = 'online',
                     last_heartbeat_at = @now,
                     updated_at = now()
                 WHERE workspaces.status <> 'removed'
@@ -72,15 +75,19 @@ internal static class RegisterEndpoint
             if (upserted is null)
             {
                 // Ours, not the reference's: a deleted workspace stays deleted (ARCHITECTURE.md §9.2).
-                return ApiError.Of(StatusCodes.Status410Gone, "workspace has been removed");
+                return ApiError.Of(StatusCodes.Status410Gone, Removed);
             }
         }
 
-        await events.RecordAndBroadcastAsync(EventTypes.WorkspaceOnline, id, new JsonObject
+        var online = await lifecycle.TransitionAsync(id, new StatusChange(WorkspaceTrigger.Registered)
         {
-            ["url"] = url ?? "",
-            ["agent_card"] = JsonNode.Parse(card),
+            Payload = new JsonObject { ["url"] = url ?? "", ["agent_card"] = JsonNode.Parse(card) },
         });
+        if (online is null)
+        {
+            // Removed between the two writes.
+            return ApiError.Of(StatusCodes.Status410Gone, Removed);
+        }
 
         var response = new JsonObject { ["status"] = "registered" };
         if (await tokens.CountLiveAsync(id, context.RequestAborted) == 0)

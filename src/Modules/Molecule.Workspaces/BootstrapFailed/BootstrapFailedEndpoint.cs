@@ -7,7 +7,7 @@ using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
 using Molecule.Workspaces.Create;
 using Molecule.Workspaces.Lifecycle;
-using Npgsql;
+using Molecule.Kernel.Workspaces;
 
 namespace Molecule.Workspaces.BootstrapFailed;
 
@@ -25,7 +25,7 @@ internal static class BootstrapFailedEndpoint
         endpoints.MapPost("/admin/workspaces/{id}/bootstrap-failed", ReportAsync).RequireAdminAuth();
 
     private static async Task<IResult> ReportAsync(
-        string id, HttpRequest request, NpgsqlDataSource db, WorkspaceEvents events, TimeProvider clock, CancellationToken cancellationToken)
+        string id, HttpRequest request, StatusTransitions transitions, CancellationToken cancellationToken)
     {
         if (!RouteIds.TryParse(id, out var workspaceId))
         {
@@ -48,21 +48,15 @@ internal static class BootstrapFailedEndpoint
         var tail = LastBytes(WithoutNul(body.Value.LogTail), MaxTailBytes);
         var sample = InitialMemories.Truncate($"{error}\n\n{tail}", MaxTailBytes);
 
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var failed = await StatusWrites.ApplyAsync(
-            connection,
-            StatusMachine.For(WorkspaceTrigger.BootstrapFailed),
+        var failed = await transitions.ApplyAsync(
             workspaceId,
-            clock.GetUtcNow(),
-            cancellationToken,
-            extraSet: ", last_sample_error = @sample",
-            parameters: new { sample });
+            new StatusChange(WorkspaceTrigger.BootstrapFailed) { SampleError = sample, Payload = WorkspaceEvents.BootstrapFailed(error, tail) },
+            cancellationToken);
         if (failed is null)
         {
             return WorkspacesJson.Ok(new JsonObject { ["ok"] = true, ["no_change"] = true });
         }
 
-        await events.PublishAsync(WorkspaceTrigger.BootstrapFailed, workspaceId, WorkspaceEvents.BootstrapFailed(error, tail), cancellationToken);
         return WorkspacesJson.Ok(new JsonObject { ["ok"] = true });
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Molecule.Kernel.Auth;
+using Molecule.Kernel.Compute;
 using Molecule.Kernel.Configuration;
 using Molecule.Kernel.Http;
 using Molecule.Kernel.Runtimes;
@@ -25,6 +26,7 @@ internal sealed partial class CreateWorkspaceHandler(
     ConfigsDirectory configs,
     IRuntimeCatalog runtimes,
     IWorkspaceTokens tokens,
+    IProvisioningPolicy policy,
     WorkspaceEvents events,
     WorkspaceProvisioner provisioner,
     IOptions<PlatformOptions> platform,
@@ -57,7 +59,10 @@ internal sealed partial class CreateWorkspaceHandler(
         }
 
         var id = Guid.NewGuid();
-        var failure = await InsertAsync(id, workspace, cancellationToken);
+
+        // Written once, here: restart, resume and wake keep it even when the default changes later.
+        var backend = policy.DefaultBackend;
+        var failure = await InsertAsync(id, workspace, backend, cancellationToken);
         if (failure is not null)
         {
             return failure;
@@ -65,7 +70,7 @@ internal sealed partial class CreateWorkspaceHandler(
 
         LogCreated(id, workspace.Runtime, workspace.External);
         var created = new WorkspaceRef(
-            id, workspace.Name, workspace.Runtime, workspace.Tier, WorkspaceStatus.Provisioning, null, workspace.ParentId, workspace.Url);
+            id, workspace.Name, workspace.Runtime, workspace.Tier, WorkspaceStatus.Provisioning, null, workspace.ParentId, workspace.Url, backend);
         await events.PublishAsync(WorkspaceTrigger.Created, id, WorkspaceEvents.Provisioning(created), cancellationToken);
 
         if (workspace.External)
@@ -126,7 +131,7 @@ internal sealed partial class CreateWorkspaceHandler(
     }
 
     /// <summary>Writes the row and what belongs to it; returns the error to answer with, or null.</summary>
-    private async Task<IResult?> InsertAsync(Guid id, NewWorkspace workspace, CancellationToken cancellationToken)
+    private async Task<IResult?> InsertAsync(Guid id, NewWorkspace workspace, Backend backend, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         try
@@ -141,9 +146,10 @@ internal sealed partial class CreateWorkspaceHandler(
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO workspaces (id, name, role, tier, status, runtime, awareness_namespace, parent_id,
-                                        workspace_dir, workspace_access, budget_limit, max_concurrent_tasks, created_at, updated_at)
+                                        workspace_dir, workspace_access, budget_limit, max_concurrent_tasks, compute_backend,
+                                        created_at, updated_at)
                 VALUES (@id, @Name, @Role, @Tier, 'provisioning', @Runtime, @awarenessNamespace, @ParentId,
-                        @WorkspaceDir, @WorkspaceAccess, @BudgetLimit, @MaxConcurrentTasks, @now, @now)
+                        @WorkspaceDir, @WorkspaceAccess, @BudgetLimit, @MaxConcurrentTasks, @computeBackend, @now, @now)
                 """,
                 new
                 {
@@ -158,6 +164,7 @@ internal sealed partial class CreateWorkspaceHandler(
                     workspace.WorkspaceAccess,
                     workspace.BudgetLimit,
                     workspace.MaxConcurrentTasks,
+                    computeBackend = backend.ToWire(),
                     now,
                 },
                 transaction,
@@ -251,17 +258,15 @@ internal sealed partial class CreateWorkspaceHandler(
 
     private static Task MarkExternalAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, NewWorkspace workspace, DateTimeOffset now, CancellationToken cancellationToken) =>
-        workspace.Url is null
-            ? StatusWrites.ApplyAsync(connection, StatusMachine.For(WorkspaceTrigger.ExternalAwaitingAgent), id, now, cancellationToken, transaction)
-            : StatusWrites.ApplyAsync(
-                connection,
-                StatusMachine.For(WorkspaceTrigger.ExternalReachable),
-                id,
-                now,
-                cancellationToken,
-                transaction,
-                extraSet: ", url = @url",
-                parameters: new { url = workspace.Url });
+        StatusWrites.ApplyAsync(
+            connection,
+            workspace.Url is null
+                ? new StatusChange(WorkspaceTrigger.ExternalAwaitingAgent)
+                : new StatusChange(WorkspaceTrigger.ExternalReachable) { Url = workspace.Url },
+            id,
+            now,
+            cancellationToken,
+            transaction);
 
     private static string AwarenessNamespace(Guid id) => $"workspace:{id}";
 

@@ -1,3 +1,4 @@
+using Molecule.Kernel.Compute;
 using Molecule.Kernel.Workspaces;
 
 namespace Molecule.Workspaces.Directory;
@@ -11,9 +12,10 @@ internal sealed record WorkspaceRefRow(
     string? Status,
     string? InstanceId,
     Guid? ParentId,
-    string? Url)
+    string? Url,
+    string? ComputeBackend)
 {
-    public const string Columns = "id, name, runtime, tier, status::text AS status, instance_id, parent_id, url";
+    public const string Columns = "id, name, runtime, tier, status::text AS status, instance_id, parent_id, url, compute_backend";
 
     public WorkspaceRef ToRef() => new(
         Id,
@@ -23,5 +25,6 @@ internal sealed record WorkspaceRefRow(
         WorkspaceStatuses.TryParse(Status, out var status) ? status : WorkspaceStatus.Provisioning,
         InstanceId,
         ParentId,
-        Url);
+        Url,
+        BackendDispatch.Parse(ComputeBackend));
 }

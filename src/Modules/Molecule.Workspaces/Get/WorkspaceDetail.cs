@@ -18,6 +18,7 @@ internal sealed record WorkspaceDetail(
     [property: JsonPropertyName("last_error_rate")] double LastErrorRate,
     [property: JsonPropertyName("uptime_seconds")] int UptimeSeconds,
     [property: JsonPropertyName("runtime")] string Runtime,
+    [property: JsonPropertyName("compute_backend")] string ComputeBackend,
     [property: JsonPropertyName("x")] double X,
     [property: JsonPropertyName("y")] double Y,
     [property: JsonPropertyName("collapsed")] bool Collapsed,

@@ -58,11 +58,11 @@ internal static class HibernateWorkspaceEndpoint
 
         var claimed = await StatusWrites.ApplyAsync(
             connection,
-            StatusMachine.For(WorkspaceTrigger.HibernateClaimed),
+            new StatusChange(WorkspaceTrigger.HibernateClaimed),
             workspaceId,
             clock.GetUtcNow(),
             cancellationToken,
-            extraGuard: force ? "" : "AND COALESCE(active_tasks, 0) = 0");
+            fixedGuard: force ? "" : "AND COALESCE(active_tasks, 0) = 0");
         if (claimed is null)
         {
             return ApiError.NotFound(NotHibernatable);
@@ -71,18 +71,18 @@ internal static class HibernateWorkspaceEndpoint
         if (await compute.StopAsync(claimed.ToRef(), cancellationToken) is { } stopFailure)
         {
             await StatusWrites.ApplyAsync(
-                connection, StatusMachine.For(WorkspaceTrigger.HibernateAborted), workspaceId, clock.GetUtcNow(), cancellationToken);
+                connection, new StatusChange(WorkspaceTrigger.HibernateAborted), workspaceId, clock.GetUtcNow(), cancellationToken);
             return ApiError.Internal($"hibernate failed: {stopFailure}");
         }
 
         // Stopping the compute ended whatever it was doing.
         var hibernated = await StatusWrites.ApplyAsync(
             connection,
-            StatusMachine.For(WorkspaceTrigger.Hibernated),
+            new StatusChange(WorkspaceTrigger.Hibernated) { Url = "" },
             workspaceId,
             clock.GetUtcNow(),
             cancellationToken,
-            extraSet: ", url = '', active_tasks = 0, current_task = ''");
+            fixedSet: ", active_tasks = 0, current_task = ''");
         if (hibernated is not null)
         {
             await events.PublishAsync(WorkspaceTrigger.Hibernated, workspaceId, WorkspaceEvents.Hibernated(hibernated.ToRef()), cancellationToken);

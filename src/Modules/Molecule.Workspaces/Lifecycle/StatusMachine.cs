@@ -5,10 +5,11 @@ using Molecule.Kernel.Workspaces;
 namespace Molecule.Workspaces.Lifecycle;
 
 /// <summary>
-/// The workspace status machine in one place. Handlers never write a status by hand: they take the
-/// transition for their trigger, guard their UPDATE with its <c>From</c> set and emit its event.
-/// Where the reference's table is looser (restart of a removed workspace, hibernation with tasks),
-/// this table is the rule.
+/// The workspace status machine in one place. Nothing writes a status by hand: every change names its
+/// trigger (<see cref="StatusTransitions"/>, <see cref="IWorkspaceLifecycle.TransitionAsync"/>), and this
+/// table guards the UPDATE with the trigger's <c>From</c> set and names its event. Where the reference's
+/// table is looser (restart of a removed workspace, hibernation with tasks, liveness expiry of a
+/// workspace that never came up), this table is the rule. Every row is fired by production code.
 /// </summary>
 internal static class StatusMachine
 {
@@ -18,13 +19,14 @@ internal static class StatusMachine
         new(WorkspaceTrigger.ExternalAwaitingAgent, Set(WorkspaceStatus.Provisioning), WorkspaceStatus.AwaitingAgent, EventTypes.WorkspaceAwaitingAgent),
         new(WorkspaceTrigger.Registered, AllExcept(WorkspaceStatus.Removed), WorkspaceStatus.Online, EventTypes.WorkspaceOnline),
         new(WorkspaceTrigger.HeartbeatRecovered, Set(WorkspaceStatus.Provisioning, WorkspaceStatus.Offline), WorkspaceStatus.Online, EventTypes.WorkspaceOnline),
-        new(WorkspaceTrigger.HeartbeatDegraded, Set(WorkspaceStatus.Online), WorkspaceStatus.Degraded, EventTypes.WorkspaceDegraded),
+        new(WorkspaceTrigger.HeartbeatDegraded, Set(WorkspaceStatus.Online, WorkspaceStatus.Degraded), WorkspaceStatus.Degraded, EventTypes.WorkspaceDegraded),
         new(WorkspaceTrigger.HeartbeatHealthy, Set(WorkspaceStatus.Degraded), WorkspaceStatus.Online, EventTypes.WorkspaceOnline),
         new(WorkspaceTrigger.ProvisionFailed, Set(WorkspaceStatus.Provisioning), WorkspaceStatus.Failed, EventTypes.WorkspaceProvisionFailed),
         new(WorkspaceTrigger.ProvisionTimedOut, Set(WorkspaceStatus.Provisioning), WorkspaceStatus.Failed, EventTypes.WorkspaceProvisionFailed),
         new(WorkspaceTrigger.BootstrapFailed, Set(WorkspaceStatus.Provisioning), WorkspaceStatus.Failed, EventTypes.WorkspaceProvisionFailed),
-        new(WorkspaceTrigger.LivenessExpired, AllExcept(WorkspaceStatus.Removed, WorkspaceStatus.Paused, WorkspaceStatus.Hibernating, WorkspaceStatus.Hibernated), WorkspaceStatus.Offline, EventTypes.WorkspaceOffline),
+        new(WorkspaceTrigger.LivenessExpired, Set(WorkspaceStatus.Online, WorkspaceStatus.Degraded), WorkspaceStatus.Offline, EventTypes.WorkspaceOffline),
         new(WorkspaceTrigger.ComputeDied, Set(WorkspaceStatus.Online, WorkspaceStatus.Degraded), WorkspaceStatus.Offline, EventTypes.WorkspaceOffline),
+        new(WorkspaceTrigger.CrashLooped, Set(WorkspaceStatus.Provisioning, WorkspaceStatus.Online, WorkspaceStatus.Degraded, WorkspaceStatus.Offline), WorkspaceStatus.Failed, EventTypes.WorkspaceProvisionFailed),
         new(WorkspaceTrigger.Restart, AllExcept(WorkspaceStatus.Removed), WorkspaceStatus.Provisioning, EventTypes.WorkspaceProvisioning),
         new(WorkspaceTrigger.AutoRestart, AllExcept(WorkspaceStatus.Removed, WorkspaceStatus.Paused, WorkspaceStatus.Hibernating, WorkspaceStatus.Hibernated), WorkspaceStatus.Provisioning, EventTypes.WorkspaceProvisioning),
         new(WorkspaceTrigger.Pause, AllExcept(WorkspaceStatus.Removed, WorkspaceStatus.Paused), WorkspaceStatus.Paused, EventTypes.WorkspacePaused),

@@ -7,18 +7,25 @@ using Npgsql;
 namespace Molecule.Workspaces.Lifecycle;
 
 /// <summary>
-/// Auto-restart (the reference's RestartByID), used after secret and plugin changes and by liveness.
-/// A restart already running for a workspace makes a second call return at once: callers fire
-/// these on every change, and one restart picks up all of them.
+/// What other modules may ask of a workspace's lifecycle: a status change through the status machine,
+/// and auto-restart (the reference's RestartByID), used after secret and plugin changes and by
+/// liveness. A restart already running for a workspace makes a second call return at once: callers
+/// fire these on every change, and one restart picks up all of them.
 /// </summary>
 internal sealed partial class WorkspaceLifecycle(
     NpgsqlDataSource db,
     IWorkspaceDirectory directory,
+    StatusTransitions transitions,
     WorkspaceRestarter restarter,
     WorkspaceProvisioner provisioner,
     ILogger<WorkspaceLifecycle> logger) : IWorkspaceLifecycle
 {
     private readonly ConcurrentDictionary<Guid, byte> _restarting = new();
+
+    public Task<WorkspaceRef?> TransitionAsync(Guid workspaceId, StatusChange change, CancellationToken cancellationToken = default) =>
+        transitions.ApplyAsync(workspaceId, change, cancellationToken);
+
+    public IReadOnlySet<WorkspaceStatus> AllowedFrom(WorkspaceTrigger trigger) => StatusMachine.For(trigger).From;
 
     public async Task<bool> RestartAsync(Guid workspaceId, string reason, CancellationToken cancellationToken = default)
     {

@@ -23,7 +23,7 @@ internal sealed class WorkspaceRestarter(
 
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var row = await StatusWrites.ApplyAsync(
-            connection, StatusMachine.For(trigger), workspace.Id, clock.GetUtcNow(), cancellationToken, extraSet: ", url = ''");
+            connection, new StatusChange(trigger) { Url = "" }, workspace.Id, clock.GetUtcNow(), cancellationToken);
         if (row is null)
         {
             return false;

@@ -20,6 +20,7 @@ internal sealed record WorkspaceListItem(
     [property: JsonPropertyName("uptime_seconds")] int UptimeSeconds,
     [property: JsonPropertyName("current_task")] string CurrentTask,
     [property: JsonPropertyName("runtime")] string Runtime,
+    [property: JsonPropertyName("compute_backend")] string ComputeBackend,
     [property: JsonPropertyName("workspace_dir")] string? WorkspaceDir,
     [property: JsonPropertyName("budget_limit")] long? BudgetLimit,
     [property: JsonPropertyName("monthly_spend")] long MonthlySpend,

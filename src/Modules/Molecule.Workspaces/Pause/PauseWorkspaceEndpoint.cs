@@ -51,7 +51,7 @@ internal static class PauseWorkspaceEndpoint
             // ComputeControl logs it for the operator.
             await compute.StopAsync(workspace, cancellationToken);
             var row = await StatusWrites.ApplyAsync(
-                connection, StatusMachine.For(WorkspaceTrigger.Pause), workspace.Id, clock.GetUtcNow(), cancellationToken, extraSet: ", url = ''");
+                connection, new StatusChange(WorkspaceTrigger.Pause) { Url = "" }, workspace.Id, clock.GetUtcNow(), cancellationToken);
             if (row is null)
             {
                 continue;

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Compute;
+using Molecule.Kernel.Workspaces;
 using Molecule.Workspaces.Lifecycle;
 using Npgsql;
 
@@ -15,7 +16,7 @@ namespace Molecule.Workspaces.Provisioning;
 internal sealed partial class ProvisionTimeoutSweep(
     NpgsqlDataSource db,
     IProvisioningPolicy policy,
-    WorkspaceEvents events,
+    StatusTransitions transitions,
     TimeProvider clock,
     ILogger<ProvisionTimeoutSweep> logger) : BackgroundService
 {
@@ -42,10 +43,13 @@ internal sealed partial class ProvisionTimeoutSweep(
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var provisioning = await connection.QueryAsync<(Guid Id, string? Runtime, DateTime UpdatedAt)>(new CommandDefinition(
-            "SELECT id, runtime, updated_at FROM workspaces WHERE status = 'provisioning'",
-            cancellationToken: cancellationToken));
+        IEnumerable<(Guid Id, string? Runtime, DateTime UpdatedAt)> provisioning;
+        await using (var connection = await db.OpenConnectionAsync(cancellationToken))
+        {
+            provisioning = await connection.QueryAsync<(Guid Id, string? Runtime, DateTime UpdatedAt)>(new CommandDefinition(
+                "SELECT id, runtime, updated_at FROM workspaces WHERE status = 'provisioning'",
+                cancellationToken: cancellationToken));
+        }
 
         var failed = 0;
         foreach (var (id, storedRuntime, updatedAt) in provisioning)
@@ -59,15 +63,15 @@ internal sealed partial class ProvisionTimeoutSweep(
             }
 
             // Guarded on the age too: a restart that touched the row since the read wins.
-            var row = await StatusWrites.ApplyAsync(
-                connection,
-                StatusMachine.For(WorkspaceTrigger.ProvisionTimedOut),
+            var row = await transitions.ApplyAsync(
                 id,
-                now,
-                cancellationToken,
-                extraSet: ", last_sample_error = @error",
-                extraGuard: "AND updated_at <= @cutoff",
-                parameters: new { error = TimeoutError, cutoff });
+                new StatusChange(WorkspaceTrigger.ProvisionTimedOut)
+                {
+                    SampleError = TimeoutError,
+                    UnchangedSince = cutoff,
+                    Payload = WorkspaceEvents.TimedOut(TimeoutError, timeout, runtime),
+                },
+                cancellationToken);
             if (row is null)
             {
                 continue;
@@ -75,8 +79,6 @@ internal sealed partial class ProvisionTimeoutSweep(
 
             failed++;
             LogTimedOut(id, runtime, (long)timeout.TotalSeconds);
-            await events.PublishAsync(
-                WorkspaceTrigger.ProvisionTimedOut, id, WorkspaceEvents.TimedOut(TimeoutError, timeout, runtime), cancellationToken);
         }
 
         return failed;

@@ -20,9 +20,7 @@ internal sealed partial class WorkspaceProvisioner(
     IServiceProvider services,
     NpgsqlDataSource db,
     ISecretReader secrets,
-    IProvisioningPolicy policy,
-    WorkspaceEvents events,
-    TimeProvider clock,
+    StatusTransitions transitions,
     IHostApplicationLifetime lifetime,
     ILogger<WorkspaceProvisioner> logger)
 {
@@ -111,9 +109,10 @@ internal sealed partial class WorkspaceProvisioner(
             return;
         }
 
-        // Dispatch is by instance_id; a workspace that never got one starts where new ones go.
-        var backend = string.IsNullOrWhiteSpace(workspace.InstanceId) ? policy.DefaultBackend : workspace.Backend;
-        var compute = services.GetRequiredKeyedService<IWorkspaceCompute>(backend);
+        // The row decides (instance_id, else its compute_backend): a restart never moves a workspace
+        // to whatever the default backend is today, away from its volumes.
+        var backend = workspace.Backend;
+        var compute = services.ForWorkspace<IWorkspaceCompute>(workspace);
 
         ProvisionResult result;
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping))
@@ -132,6 +131,10 @@ internal sealed partial class WorkspaceProvisioner(
             catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
             {
                 result = ProvisionResult.Failed($"workspace start timed out after {StartTimeout.TotalMinutes:0} minutes");
+            }
+            catch (BackendNotAvailableException exception)
+            {
+                result = ProvisionResult.Failed(exception.Message);
             }
             catch (SecretDecryptionException exception)
             {
@@ -170,22 +173,14 @@ internal sealed partial class WorkspaceProvisioner(
 
     private async Task RecordFailedAsync(Guid workspaceId, string error, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var failed = await StatusWrites.ApplyAsync(
-            connection,
-            StatusMachine.For(WorkspaceTrigger.ProvisionFailed),
+        var failed = await transitions.ApplyAsync(
             workspaceId,
-            clock.GetUtcNow(),
-            cancellationToken,
-            extraSet: ", last_sample_error = @error",
-            parameters: new { error });
-        if (failed is null)
+            new StatusChange(WorkspaceTrigger.ProvisionFailed) { SampleError = error, Payload = WorkspaceEvents.Failed(error) },
+            cancellationToken);
+        if (failed is not null)
         {
-            return;
+            LogFailed(workspaceId, error);
         }
-
-        LogFailed(workspaceId, error);
-        await events.PublishAsync(WorkspaceTrigger.ProvisionFailed, workspaceId, WorkspaceEvents.Failed(error), cancellationToken);
     }
 
     private async Task RecordStartedAsync(

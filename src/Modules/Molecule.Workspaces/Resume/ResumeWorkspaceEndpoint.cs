@@ -54,7 +54,7 @@ internal static class ResumeWorkspaceEndpoint
         foreach (var workspace in subtree)
         {
             var row = await StatusWrites.ApplyAsync(
-                connection, StatusMachine.For(WorkspaceTrigger.Resume), workspace.Id, clock.GetUtcNow(), cancellationToken);
+                connection, new StatusChange(WorkspaceTrigger.Resume), workspace.Id, clock.GetUtcNow(), cancellationToken);
             if (row is null)
             {
                 continue;

@@ -1,7 +1,11 @@
-namespace Molecule.Workspaces.Lifecycle;
+namespace Molecule.Kernel.Workspaces;
 
-/// <summary>Everything that can move a workspace from one status to another (spec/api-contract.md §5).</summary>
-internal enum WorkspaceTrigger
+/// <summary>
+/// Everything that can move a workspace from one status to another (spec/api-contract.md §5). Other
+/// modules name one of these in <see cref="IWorkspaceLifecycle.TransitionAsync"/>; the Workspaces
+/// status machine decides which statuses it may start from and which event it emits.
+/// </summary>
+public enum WorkspaceTrigger
 {
     /// <summary>POST /workspaces inserts the row.</summary>
     Created,
@@ -13,20 +17,28 @@ internal enum WorkspaceTrigger
     Registered,
     /// <summary>A heartbeat from a provisioning or offline workspace.</summary>
     HeartbeatRecovered,
-    /// <summary>A heartbeat reporting <c>runtime_state=wedged</c> or an error rate ≥ 0.5.</summary>
+    /// <summary>
+    /// A heartbeat reporting <c>runtime_state=wedged</c> or an error rate ≥ 0.5. One heartbeat can report
+    /// both, and each is announced, so the second starts from <c>degraded</c>.
+    /// </summary>
     HeartbeatDegraded,
     /// <summary>A heartbeat from a degraded workspace with an error rate below 0.1.</summary>
     HeartbeatHealthy,
-    /// <summary>The backend could not start the workspace.</summary>
+    /// <summary>The backend could not start the workspace, or its container died before its agent came up.</summary>
     ProvisionFailed,
     /// <summary>The provision-timeout sweep gave up waiting for the agent.</summary>
     ProvisionTimedOut,
     /// <summary>The control plane's bootstrap watcher reported a failed boot.</summary>
     BootstrapFailed,
-    /// <summary>No register or heartbeat within the liveness TTL.</summary>
+    /// <summary>A live agent sent no register or heartbeat within the liveness TTL.</summary>
     LivenessExpired,
-    /// <summary>The health sweep found the compute gone.</summary>
+    /// <summary>
+    /// The compute of a live agent is gone: its container exited, the reconcile pass found it not
+    /// running, or an A2A call found it dead.
+    /// </summary>
     ComputeDied,
+    /// <summary>The container keeps dying: failed, so nothing restarts it again.</summary>
+    CrashLooped,
     /// <summary>POST /workspaces/:id/restart.</summary>
     Restart,
     /// <summary>Auto-restart (secret change, plugin change, liveness expiry).</summary>
