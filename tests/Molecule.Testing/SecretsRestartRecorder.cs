@@ -5,14 +5,26 @@ namespace Molecule.Testing;
 
 /// <summary>
 /// An <see cref="IWorkspaceLifecycle"/> that only records restart requests, so tests can assert
-/// which workspaces a secret change asked to restart.
+/// which workspaces a secret change asked to restart. Status changes are not these tests' subject:
+/// they are recorded and never applied, and no status counts as a starting point for a sweep.
 /// </summary>
 public sealed class SecretsRestartRecorder : IWorkspaceLifecycle
 {
     private readonly ConcurrentQueue<RestartRequest> _requests = new();
+    private readonly ConcurrentQueue<(Guid WorkspaceId, StatusChange Change)> _transitions = new();
     private readonly SemaphoreSlim _arrived = new(0);
 
     public IReadOnlyList<RestartRequest> Requests => [.. _requests];
+
+    public IReadOnlyList<(Guid WorkspaceId, StatusChange Change)> Transitions => [.. _transitions];
+
+    public Task<WorkspaceRef?> TransitionAsync(Guid workspaceId, StatusChange change, CancellationToken cancellationToken = default)
+    {
+        _transitions.Enqueue((workspaceId, change));
+        return Task.FromResult<WorkspaceRef?>(null);
+    }
+
+    public IReadOnlySet<WorkspaceStatus> AllowedFrom(WorkspaceTrigger trigger) => new HashSet<WorkspaceStatus>();
 
     public Task<bool> RestartAsync(Guid workspaceId, string reason, CancellationToken cancellationToken = default)
     {

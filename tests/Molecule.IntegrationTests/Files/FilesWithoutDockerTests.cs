@@ -68,9 +68,13 @@ public sealed class FilesWithoutDockerTests(FilesWithoutDockerFixture fixture) :
         var workspaceId = await App.InsertFilesWorkspaceAsync(instanceId: "i-0123456789abcdef0");
         foreach (var (method, path, body) in FilesTestKit.Routes(workspaceId))
         {
-            var feature = path.Contains("/chat/", StringComparison.Ordinal) ? "chat files" : "files";
+            var operation = path.Contains("/chat/uploads", StringComparison.Ordinal) ? "chat uploads"
+                : method == "DELETE" ? "deleting files"
+                : method == "PUT" ? "writing files"
+                : path.Contains("/files?", StringComparison.Ordinal) ? "listing files"
+                : "reading files";
             await (await App.Admin().SendAsync(method, path, body()))
-                .ShouldFailAsync(HttpStatusCode.NotImplemented, $"{feature} for EC2 workspaces is not built yet");
+                .ShouldFailAsync(HttpStatusCode.NotImplemented, $"{operation} is not available on the ec2 backend");
         }
     }
 

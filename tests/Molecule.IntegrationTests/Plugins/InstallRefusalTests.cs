@@ -132,7 +132,7 @@ public sealed class InstallRefusalTests(PluginsApp app) : IClassFixture<PluginsA
         var workspace = await app.CreateWorkspaceAsync(instanceId: "i-0123456789abcdef0");
 
         await (await app.Admin().InstallAsync(workspace, "refusal-ec2"))
-            .ShouldBeErrorAsync(HttpStatusCode.NotImplemented, "plugin install for EC2 workspaces is not built yet");
+            .ShouldBeErrorAsync(HttpStatusCode.NotImplemented, "plugin install is not available on the ec2 backend");
     }
 
     [Fact]

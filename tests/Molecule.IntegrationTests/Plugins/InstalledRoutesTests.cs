@@ -43,9 +43,9 @@ public sealed class InstalledRoutesTests(PluginsApp app) : IClassFixture<Plugins
     }
 
     [Theory]
-    [InlineData("GET", "plugins", "plugin listing for EC2 workspaces is not built yet")]
-    [InlineData("GET", "plugins/compatibility?runtime=langgraph", "plugin compatibility check for EC2 workspaces is not built yet")]
-    [InlineData("DELETE", "plugins/some-plugin", "plugin uninstall for EC2 workspaces is not built yet")]
+    [InlineData("GET", "plugins", "plugin listing is not available on the ec2 backend")]
+    [InlineData("GET", "plugins/compatibility?runtime=langgraph", "plugin listing is not available on the ec2 backend")]
+    [InlineData("DELETE", "plugins/some-plugin", "plugin uninstall is not available on the ec2 backend")]
     public async Task Ec2_workspaces_answer_not_built(string method, string path, string error)
     {
         var workspace = await app.CreateWorkspaceAsync(instanceId: "i-0123456789abcdef0");

@@ -83,7 +83,7 @@ public sealed class TerminalDiagnoseTests(DockerEngineFixture docker, TerminalAp
         body["instance_id"]!.GetValue<string>().ShouldBe("i-0123456789abcdef0");
         body["ok"]!.GetValue<bool>().ShouldBeFalse();
         body["first_failure"]!.GetValue<string>().ShouldBe("not-built");
-        Step(body, "not-built")["error"]!.GetValue<string>().ShouldBe("terminal diagnose for EC2 workspaces is not built yet");
+        Step(body, "not-built")["error"]!.GetValue<string>().ShouldBe("terminal diagnose is not available on the ec2 backend");
     }
 
     [Fact]

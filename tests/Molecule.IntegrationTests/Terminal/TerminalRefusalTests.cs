@@ -50,7 +50,7 @@ public sealed class TerminalRefusalTests(DockerEngineFixture docker, TerminalApp
         var workspace = await app.InsertTerminalWorkspaceAsync(instanceId: "i-0123456789abcdef0");
 
         await ShouldRefuseAsync(
-            await app.Admin().GetAsync(Terminal(workspace)), HttpStatusCode.NotImplemented, "terminal for EC2 workspaces is not built yet");
+            await app.Admin().GetAsync(Terminal(workspace)), HttpStatusCode.NotImplemented, "terminal is not available on the ec2 backend");
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class CreateWorkspaceSettingsTests
         await SettleAsync(app, id);
         var row = (await RowAsync(app, id))!;
         row.Status.ShouldBe("failed");
-        row.LastSampleError!.ShouldStartWith("EC2 backend is not available in this build");
+        row.LastSampleError.ShouldBe("workspace start is not available on the ec2 backend");
     }
 
     [Fact]

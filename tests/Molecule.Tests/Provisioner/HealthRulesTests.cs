@@ -32,6 +32,15 @@ public sealed class HealthRulesTests
     }
 
     [Fact]
+    public void A_row_created_on_ec2_is_not_ours_before_it_has_an_instance()
+    {
+        // The dispatch rule, not an empty instance_id, decides: the watcher must not fail an EC2
+        // workspace because a Docker container with its name died.
+        ExitDecision.For(new WorkspaceHealthRow(Guid.NewGuid(), "provisioning", null, "langgraph", "ec2"), 1).ShouldBe(ExitAction.Ignore);
+        ExitDecision.For(new WorkspaceHealthRow(Guid.NewGuid(), "provisioning", null, "langgraph", "docker"), 1).ShouldBe(ExitAction.FailStart);
+    }
+
+    [Fact]
     public void Exit_history_counts_only_the_window()
     {
         var clock = new ManualClock();

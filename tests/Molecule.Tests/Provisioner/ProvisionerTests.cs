@@ -94,9 +94,9 @@ public sealed class ProvisionerTests
 
         using var provider = Build([]);
         var request = new ProvisionRequest(Workspace, null, new Dictionary<string, string>(), false);
-        var ec2 = await provider.GetRequiredKeyedService<IWorkspaceCompute>(Backend.Ec2).StartAsync(request, CancellationToken.None);
-        ec2.Started.ShouldBeFalse();
-        ec2.Error!.ShouldContain("EC2 backend is not available in this build");
+        var ec2 = await Should.ThrowAsync<BackendNotAvailableException>(
+            () => provider.GetRequiredKeyedService<IWorkspaceCompute>(Backend.Ec2).StartAsync(request, CancellationToken.None));
+        ec2.Message.ShouldBe("workspace start is not available on the ec2 backend");
         provider.ForWorkspace<IWorkspaceCompute>(Workspace with { InstanceId = "i-0abc" }).ShouldBeOfType<Ec2BackendNotBuilt>();
     }
 

@@ -1,6 +1,7 @@
 using Molecule.Kernel.Events;
 using Molecule.Kernel.Workspaces;
 using Molecule.Registry.Heartbeat;
+using Molecule.Workspaces.Lifecycle;
 
 namespace Molecule.Tests.Registry;
 
@@ -14,8 +15,9 @@ public sealed class HeartbeatRulesTests
     {
         var transition = HeartbeatRules.Decide(WorkspaceStatus.Provisioning, Beat(), false).ShouldHaveSingleItem();
 
-        transition.To.ShouldBe(WorkspaceStatus.Online);
-        transition.Event.ShouldBe(EventTypes.WorkspaceOnline);
+        transition.Trigger.ShouldBe(WorkspaceTrigger.HeartbeatRecovered);
+        StatusMachine.For(transition.Trigger).To.ShouldBe(WorkspaceStatus.Online);
+        StatusMachine.For(transition.Trigger).Event.ShouldBe(EventTypes.WorkspaceOnline);
         transition.Payload.ToJsonString().ShouldBe("""{"recovered_from":"provisioning"}""");
     }
 
@@ -24,7 +26,7 @@ public sealed class HeartbeatRulesTests
     {
         var transition = HeartbeatRules.Decide(WorkspaceStatus.Offline, Beat(), false).ShouldHaveSingleItem();
 
-        transition.To.ShouldBe(WorkspaceStatus.Online);
+        StatusMachine.For(transition.Trigger).To.ShouldBe(WorkspaceStatus.Online);
         transition.Payload.Count.ShouldBe(0);
     }
 
@@ -33,7 +35,8 @@ public sealed class HeartbeatRulesTests
     {
         var transition = HeartbeatRules.Decide(WorkspaceStatus.Online, Beat(runtimeState: "wedged"), false).ShouldHaveSingleItem();
 
-        transition.Event.ShouldBe(EventTypes.WorkspaceDegraded);
+        transition.Trigger.ShouldBe(WorkspaceTrigger.HeartbeatDegraded);
+        StatusMachine.For(transition.Trigger).Event.ShouldBe(EventTypes.WorkspaceDegraded);
         transition.Payload.ToJsonString().ShouldBe("""{"runtime_state":"wedged","sample_error":"boom"}""");
     }
 
@@ -60,7 +63,7 @@ public sealed class HeartbeatRulesTests
     {
         var transitions = HeartbeatRules.Decide(WorkspaceStatus.Degraded, Beat(errorRate, runtimeState), managesStatus);
 
-        (transitions.Count == 1 && transitions[0].To == WorkspaceStatus.Online).ShouldBe(recovers);
+        (transitions.Count == 1 && StatusMachine.For(transitions[0].Trigger).To == WorkspaceStatus.Online).ShouldBe(recovers);
     }
 
     [Theory]
