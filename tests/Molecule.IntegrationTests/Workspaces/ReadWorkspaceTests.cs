@@ -28,7 +28,7 @@ public sealed class ReadWorkspaceTests
         a.Select(pair => pair.Key).ShouldBe(
         [
             "id", "name", "role", "tier", "status", "agent_card", "url", "parent_id", "active_tasks", "max_concurrent_tasks",
-            "last_error_rate", "last_sample_error", "uptime_seconds", "current_task", "runtime", "workspace_dir", "budget_limit",
+            "last_error_rate", "last_sample_error", "uptime_seconds", "current_task", "runtime", "compute_backend", "workspace_dir", "budget_limit",
             "monthly_spend", "x", "y", "collapsed",
         ]);
         a["role"]!.GetValue<string>().ShouldBe("lead");
@@ -38,6 +38,7 @@ public sealed class ReadWorkspaceTests
         a["budget_limit"]!.GetValue<long>().ShouldBe(500);
         a["workspace_dir"]!.GetValue<string>().ShouldBe("/home/me/p");
         a["x"]!.ToJsonString().ShouldBe("10");
+        a["compute_backend"]!.GetValue<string>().ShouldBe("docker");
         a["y"]!.ToJsonString().ShouldBe("20");
         a["collapsed"]!.GetValue<bool>().ShouldBeFalse();
 
@@ -64,9 +65,10 @@ public sealed class ReadWorkspaceTests
         body!.Select(pair => pair.Key).ShouldBe(
         [
             "id", "name", "role", "tier", "status", "agent_card", "url", "parent_id", "active_tasks", "max_concurrent_tasks",
-            "last_error_rate", "uptime_seconds", "runtime", "x", "y", "collapsed", "last_outbound_at",
+            "last_error_rate", "uptime_seconds", "runtime", "compute_backend", "x", "y", "collapsed", "last_outbound_at",
         ]);
         body.Text("status").ShouldBe("removed");
+        body.Text("compute_backend").ShouldBe("docker");
         body!["agent_card"].ShouldBeNull();
         body.Text("url").ShouldBe("");
         body["active_tasks"]!.GetValue<int>().ShouldBe(0);
