@@ -72,6 +72,39 @@ public sealed class SecretsManagerClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListSecrets_filters_by_tag_and_pages()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await _aws.SecretsManager.CreateSecretAsync(new CreateSecretRequest
+            {
+                Name = $"molecule/ws-{i}", SecretString = "v", Tags = [new Tag { Key = "Environment", Value = i < 2 ? "test" : "prod" }],
+            });
+        }
+
+        var names = new List<string>();
+        string? token = null;
+        for (var page = 0; page < 5; page++)
+        {
+            var response = await _aws.SecretsManager.ListSecretsAsync(new ListSecretsRequest
+            {
+                Filters = [new Filter { Key = "tag-key", Values = ["Environment"] }, new Filter { Key = "tag-value", Values = ["test"] }],
+                MaxResults = 1,
+                NextToken = token,
+            });
+            names.AddRange(response.SecretList!.Select(s => s.Name!));
+            token = response.NextToken;
+            if (token is null)
+            {
+                break;
+            }
+        }
+
+        names.ShouldBe(["molecule/ws-0", "molecule/ws-1"]);
+        token.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Throttled_twice_then_success_and_the_client_token_is_the_same_on_every_attempt()
     {
         Fake.Faults.FailNext("CreateSecret", "ThrottlingException", times: 2);

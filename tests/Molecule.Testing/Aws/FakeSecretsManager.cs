@@ -5,7 +5,7 @@ namespace Molecule.Testing.Aws;
 
 /// <summary>
 /// Secrets Manager on 127.0.0.1 (protocols.md §4.3): CreateSecret, PutSecretValue, GetSecretValue,
-/// DescribeSecret, DeleteSecret with versions and stages, ClientRequestToken idempotency, the
+/// DescribeSecret, DeleteSecret, ListSecrets with versions and stages, ClientRequestToken idempotency, the
 /// recovery window, and AWS's error codes (<c>ResourceNotFoundException</c>,
 /// <c>ResourceExistsException</c>, <c>InvalidRequestException</c>, <c>InvalidParameterException</c>).
 /// </summary>
@@ -81,6 +81,7 @@ public sealed class FakeSecretsManager : FakeAwsJsonService
         "GetSecretValue" => Get(input),
         "DescribeSecret" => Describe(input),
         "DeleteSecret" => Delete(input),
+        "ListSecrets" => List(input),
         _ => throw Error("UnknownOperationException", $"operation {operation} is not supported by this fake"),
     };
 
@@ -241,6 +242,75 @@ public sealed class FakeSecretsManager : FakeAwsJsonService
 
         secret.DeletedAt = now;
         return new JsonObject { ["ARN"] = secret.Arn, ["Name"] = secret.Name, ["DeletionDate"] = EpochSeconds(now.AddDays(window ?? 30)) };
+    }
+
+    private JsonObject List(JsonElement input)
+    {
+        var includeDeleted = input.TryGetProperty("IncludePlannedDeletion", out var include) && include.ValueKind == JsonValueKind.True;
+        var filters = input.TryGetProperty("Filters", out var f) && f.ValueKind == JsonValueKind.Array
+            ? f.EnumerateArray().Select(x => (Key: RequiredString(x, "Key"),
+                Values: x.TryGetProperty("Values", out var v) ? v.EnumerateArray().Select(e => e.GetString() ?? "").ToList() : [])).ToList()
+            : [];
+        int? maxResults = input.TryGetProperty("MaxResults", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt32() : null;
+        if (maxResults is < 1 or > 100)
+        {
+            throw Error("InvalidParameterException", "MaxResults must be between 1 and 100.");
+        }
+
+        var matching = _secrets.Values
+            .Where(s => includeDeleted || s.DeletedAt is null)
+            .Where(s => filters.All(filter => SecretMatches(s, filter.Key, filter.Values)))
+            .OrderBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+        var offset = OptionalString(input, "NextToken") is { } token && int.TryParse(token, out var parsed) ? parsed : 0;
+        var page = matching.Skip(offset).Take(maxResults ?? 100).ToList();
+        var output = new JsonObject
+        {
+            ["SecretList"] = new JsonArray([.. page.Select(s =>
+            {
+                var entry = new JsonObject
+                {
+                    ["ARN"] = s.Arn, ["Name"] = s.Name,
+                    ["CreatedDate"] = EpochSeconds(s.CreatedAt), ["LastChangedDate"] = EpochSeconds(s.LastChangedAt),
+                    ["Tags"] = new JsonArray([.. s.Tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]),
+                };
+                if (s.Description is not null)
+                {
+                    entry["Description"] = s.Description;
+                }
+
+                if (s.DeletedAt is { } deleted)
+                {
+                    entry["DeletedDate"] = EpochSeconds(deleted);
+                }
+
+                return (JsonNode)entry;
+            })]),
+        };
+        if (offset + page.Count < matching.Count)
+        {
+            output["NextToken"] = (offset + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return output;
+    }
+
+    // Secrets Manager filters are prefix matches; a value starting with '!' negates.
+    private static bool SecretMatches(StoredSecret secret, string key, List<string> values)
+    {
+        bool Any(IEnumerable<string> candidates) => values.Any(v => v.StartsWith('!')
+            ? candidates.All(c => !c.StartsWith(v[1..], StringComparison.Ordinal))
+            : candidates.Any(c => c.StartsWith(v, StringComparison.Ordinal)));
+
+        return key switch
+        {
+            "name" => Any([secret.Name]),
+            "description" => Any([secret.Description ?? ""]),
+            "tag-key" => Any(secret.Tags.Keys),
+            "tag-value" => Any(secret.Tags.Values),
+            "all" => Any([secret.Name, secret.Description ?? "", .. secret.Tags.Keys, .. secret.Tags.Values]),
+            _ => throw Error("InvalidParameterException", $"Invalid filter key {key}."),
+        };
     }
 
     private StoredSecret Find(string id, bool allowDeleted)

@@ -168,19 +168,23 @@ public sealed class SigV4Verifier(TimeProvider? clock = null)
     /// </summary>
     public async Task<(SigV4Verdict Verdict, byte[] Body)> VerifyAsync(HttpRequest request, string service, string? region)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        var body = buffer.ToArray();
         var rawTarget = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget ?? $"{request.Path}{request.QueryString}";
         var questionMark = rawTarget.IndexOf('?', StringComparison.Ordinal);
         var rawPath = questionMark < 0 ? rawTarget : rawTarget[..questionMark];
         var rawQuery = questionMark < 0 ? "" : rawTarget[(questionMark + 1)..];
         var headers = request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? ""))).ToList();
 
-        var verdict = rawQuery.Contains("X-Amz-Signature=", StringComparison.Ordinal) && !request.Headers.ContainsKey("Authorization")
-            ? VerifyPresigned(request.Method, request.Host.Value ?? "", rawPath, rawQuery, service, region, headers)
-            : VerifyHeaders(request.Method, rawPath, rawQuery, headers, body, service, region);
-        return (verdict, body);
+        // A presigned request (the tunnel's WebSocket upgrade) signs no body, and reading the body of an
+        // upgrade request would wait for the upgraded stream: leave it alone.
+        if (rawQuery.Contains("X-Amz-Signature=", StringComparison.Ordinal) && !request.Headers.ContainsKey("Authorization"))
+        {
+            return (VerifyPresigned(request.Method, request.Host.Value ?? "", rawPath, rawQuery, service, region, headers), []);
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        var body = buffer.ToArray();
+        return (VerifyHeaders(request.Method, rawPath, rawQuery, headers, body, service, region), body);
     }
 
     private (SigV4Verdict? Failure, string AccessKeyId, string Scope, byte[] SigningKey) CheckCredential(

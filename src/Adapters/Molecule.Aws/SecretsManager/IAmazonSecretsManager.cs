@@ -21,4 +21,7 @@ public interface IAmazonSecretsManager
     Task<DescribeSecretResponse> DescribeSecretAsync(DescribeSecretRequest request, CancellationToken cancellationToken = default);
 
     Task<DeleteSecretResponse> DeleteSecretAsync(DeleteSecretRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of secrets (a reconciler filters by tag and follows <c>NextToken</c>).</summary>
+    Task<ListSecretsResponse> ListSecretsAsync(ListSecretsRequest request, CancellationToken cancellationToken = default);
 }

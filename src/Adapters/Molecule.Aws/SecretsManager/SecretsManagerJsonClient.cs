@@ -47,6 +47,9 @@ internal sealed class SecretsManagerJsonClient(AwsJsonClient json) : IAmazonSecr
         return json.SendAsync("DeleteSecret", request, Types.DeleteSecretRequest, Types.DeleteSecretResponse, cancellationToken);
     }
 
+    public Task<ListSecretsResponse> ListSecretsAsync(ListSecretsRequest request, CancellationToken cancellationToken = default) =>
+        json.SendAsync("ListSecrets", request, Types.ListSecretsRequest, Types.ListSecretsResponse, cancellationToken);
+
     public void Dispose() => json.Dispose();
 
     private static string NewClientRequestToken() => Guid.NewGuid().ToString("D");

@@ -15,4 +15,6 @@ namespace Molecule.Aws.SecretsManager;
 [JsonSerializable(typeof(DescribeSecretResponse))]
 [JsonSerializable(typeof(DeleteSecretRequest))]
 [JsonSerializable(typeof(DeleteSecretResponse))]
+[JsonSerializable(typeof(ListSecretsRequest))]
+[JsonSerializable(typeof(ListSecretsResponse))]
 internal sealed partial class SecretsManagerJsonContext : JsonSerializerContext;
