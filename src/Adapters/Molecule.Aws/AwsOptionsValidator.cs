@@ -1,4 +1,3 @@
-using Amazon;
 using Microsoft.Extensions.Options;
 
 namespace Molecule.Aws;
@@ -9,7 +8,7 @@ internal sealed class AwsOptionsValidator : IValidateOptions<AwsOptions>
     public ValidateOptionsResult Validate(string? name, AwsOptions options)
     {
         var failures = new List<string>();
-        if (!IsKnownRegionShape(options.EffectiveRegion))
+        if (!LooksLikeRegion(options.EffectiveRegion))
         {
             failures.Add($"AWS_REGION must be a region name such as us-east-1, got \"{options.EffectiveRegion}\"");
         }
@@ -45,10 +44,9 @@ internal sealed class AwsOptionsValidator : IValidateOptions<AwsOptions>
 
     // RegionEndpoint.GetBySystemName accepts any text (it invents an endpoint for unknown names), so
     // only the shape is checked: lowercase words and digits joined by dashes.
-    private static bool IsKnownRegionShape(string region) =>
+    private static bool LooksLikeRegion(string region) =>
         region.Length is > 3 and < 32
-        && region.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
-        && RegionEndpoint.GetBySystemName(region) is not null;
+        && region.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     private static void CheckUrl(string variable, string? value, List<string> failures)
     {
