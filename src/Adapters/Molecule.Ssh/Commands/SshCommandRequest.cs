@@ -2,8 +2,9 @@ namespace Molecule.Ssh;
 
 /// <summary>
 /// One remote command. <see cref="Command"/> is handed to the login shell as is: build it from
-/// untrusted words with <see cref="PosixShell"/>. <see cref="Stdin"/> is sent and then closed, so a
-/// command reading stdin always sees its end (empty = EOF at once).
+/// untrusted words with <see cref="PosixShell"/> (a POSIX shell is assumed). <see cref="Stdin"/> is
+/// sent and then closed, so a command reading stdin always sees its end; without stdin the command
+/// reads <c>/dev/null</c>.
 /// </summary>
 public sealed record SshCommandRequest(string Command)
 {

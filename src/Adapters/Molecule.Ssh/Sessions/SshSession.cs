@@ -84,7 +84,9 @@ internal sealed class SshSession : ISshSession
         Task execution;
         try
         {
-            command = _client.CreateCommand(request.Command);
+            // SSH.NET sends the channel's EOF only after stdin data was written, so a command given
+            // no stdin gets /dev/null from its shell instead: reading stdin then ends at once.
+            command = _client.CreateCommand(request.Stdin.IsEmpty ? "exec </dev/null; " + request.Command : request.Command);
         }
         catch (Exception error) when (SshFailures.IsConnectionLevel(error))
         {
@@ -105,7 +107,9 @@ internal sealed class SshSession : ISshSession
 
             var stdout = BoundedOutput.DrainAsync(command.OutputStream, cap, cancellationToken);
             var stderr = BoundedOutput.DrainAsync(command.ExtendedOutputStream, cap, cancellationToken);
-            var stdin = Task.Run(() => SendStdinAsync(command, request.Stdin, cancellationToken), CancellationToken.None);
+            var stdin = request.Stdin.IsEmpty
+                ? Task.CompletedTask
+                : Task.Run(() => SendStdinAsync(command, request.Stdin, cancellationToken), CancellationToken.None);
             try
             {
                 await execution;
@@ -178,12 +182,9 @@ internal sealed class SshSession : ISshSession
 
     private static async Task SendStdinAsync(SshCommand command, ReadOnlyMemory<byte> stdin, CancellationToken cancellationToken)
     {
-        // Disposing the input stream sends EOF: without it a command reading stdin would wait forever.
+        // Disposing the input stream (after a write) sends EOF: without it the command would wait for more.
         await using var input = command.CreateInputStream();
-        if (!stdin.IsEmpty)
-        {
-            await input.WriteAsync(stdin, cancellationToken);
-        }
+        await input.WriteAsync(stdin, cancellationToken);
     }
 
     private static async Task Quietly(params Task[] tasks)

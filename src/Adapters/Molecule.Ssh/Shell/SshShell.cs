@@ -16,8 +16,9 @@ internal sealed class SshShell(ShellStream stream, SshEndpoint endpoint) : ISshS
         try
         {
             // ShellStream has no async read of its own: the base class runs its blocking Read on the
-            // thread pool, which ends when data arrives or the channel closes.
-            return await stream.ReadAsync(buffer, cancellationToken);
+            // thread pool and ignores the token once started. WaitAsync lets the caller stop
+            // waiting; the abandoned read ends when the shell is disposed.
+            return await stream.ReadAsync(buffer, cancellationToken).AsTask().WaitAsync(cancellationToken);
         }
         catch (ObjectDisposedException)
         {
