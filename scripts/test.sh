@@ -70,6 +70,10 @@ status=${PIPESTATUS[0]}
 sum() { grep -Eo "$1: +[0-9]+" "$log" | grep -Eo '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
 passed=$(sum Passed)
 failed=$(sum Failed)
+skipped=$(sum Skipped)
+if [ "$skipped" -gt 0 ]; then
+  echo "$skipped skipped${MOLECULE_TEST_SSHD_ERROR:+ (sshd tests: $MOLECULE_TEST_SSHD_ERROR)}"
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # the build or the test host failed before any test could report
 fi

@@ -151,6 +151,25 @@ public sealed class SshCommandTests
         ssh.Session.HostKeyFingerprint.ShouldBe("SHA256:" + Convert.ToBase64String(SHA256.HashData(blob)).TrimEnd('='));
     }
 
+    [SshdFact]
+    public async Task The_accepted_host_key_is_logged_with_its_fingerprint_and_commands_and_stdin_are_not()
+    {
+        using var capture = new SecretsLogCapture();
+        using var key = SshKeyPair.Generate();
+        using var authorization = Sshd.AuthorizeKey(key.PublicKeyLine);
+        var logger = capture.CreateLogger("ssh");
+
+        await using var session = await SshSession.ConnectAsync(new SshPath(Sshd.Endpoint, Sshd.User), key, new SshOptions(),
+            TimeProvider.System, logger, Deadline());
+        await session.RunAsync(new SshCommandRequest("echo secret-argument") { Stdin = "secret-stdin"u8.ToArray() }, Deadline());
+
+        var lines = string.Join("\n", capture.Lines);
+        lines.ShouldContain(session.HostKeyFingerprint);
+        lines.ShouldContain("accepted without known_hosts");
+        lines.ShouldNotContain("secret-argument");
+        lines.ShouldNotContain("secret-stdin");
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
