@@ -4,6 +4,8 @@
 #   scripts/services.sh postgres stop DIR
 #   scripts/services.sh dockerd start DIR         -> prints DOCKER_HOST (unix://DIR/docker.sock)
 #   scripts/services.sh dockerd stop DIR
+#   scripts/services.sh sshd start DIR PORT       -> prints the user to log in as
+#   scripts/services.sh sshd stop DIR
 # Installs the Debian packages it needs when they are missing (needs root or sudo).
 set -euo pipefail
 
@@ -125,10 +127,128 @@ dockerd_unmount() {
     while read -r mountpoint; do umount -l "$mountpoint" 2>/dev/null || true; done
 }
 
+# A throwaway sshd on 127.0.0.1:PORT that plays an EC2 instance (ARCHITECTURE.md §7, protocols.md
+# §7.3): its own host key and config under DIR, public keys only, no PAM, the current user (root in
+# CI) as the login user, so no system user is created. Keys are authorized in two ways:
+#   DIR/authorized_keys                 static lines, for tests that authorize a key themselves;
+#   DIR/authorized_keys.d/EXPIRY.ID.pub one key line per file, offered only while the machine's
+#                                       clock (unix seconds) is below EXPIRY; read at every login
+#                                       through AuthorizedKeysCommand, the way EC2 Instance Connect
+#                                       serves a pushed key for 60 s. Deleting a file revokes it.
+SSHD_START_SECONDS=${SSHD_START_SECONDS:-30}
+SSHD_STOP_SECONDS=${SSHD_STOP_SECONDS:-10}
+
+sshd_fail() {
+  echo "sshd: $1" >&2
+  [ -f "$2/sshd.log" ] && tail -n 15 "$2/sshd.log" | sed 's/^/sshd: | /' >&2
+  exit 1
+}
+
+sshd_listening() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+
+# The pid of the sshd serving DIR, or nothing (a stale pidfile may name a recycled pid).
+sshd_pid() {
+  local pid
+  for file in "$1/sshd.pid" "$1/sshd.launch.pid"; do
+    [ -s "$file" ] || continue
+    pid=$(cat "$file")
+    if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$1/sshd_config"; then echo "$pid"; return 0; fi
+  done
+  return 0
+}
+
+sshd_start() {
+  local dir port=$2 user
+  dir=$(mkdir -p "$1" && cd "$1" && pwd)
+  user=$(id -un)
+  if [ ! -x /usr/sbin/sshd ] || ! command -v ssh-keygen >/dev/null; then
+    ensure_packages openssh-server openssh-client || sshd_fail "could not install openssh-server" "$dir"
+  fi
+  # With UsePAM no, sshd refuses an account whose password field is locked ("!..."): say so
+  # instead of letting every login fail with "Permission denied".
+  if [ "$(id -u)" = 0 ] && getent shadow "$user" | cut -d: -f2 | grep -q '^!'; then
+    sshd_fail "the login user $user is locked (password field starts with '!'); sshd without PAM refuses it" "$dir"
+  fi
+  if [ -n "$(sshd_pid "$dir")" ] && sshd_listening "$port"; then echo "$user"; return 0; fi
+
+  mkdir -p "$dir/authorized_keys.d"
+  touch "$dir/authorized_keys"
+  [ -f "$dir/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C molecule-test-sshd -f "$dir/host_ed25519"
+  # sshd checks that the AuthorizedKeysCommand's path is root-owned and not group/world writable
+  # (DIR under /tmp is not), so the command is /bin/sh reading this script.
+  cat >"$dir/authorized-keys.sh" <<'SCRIPT'
+now=$(date +%s)
+for file in "$1"/*.pub; do
+  [ -f "$file" ] || continue
+  expiry=${file##*/}; expiry=${expiry%%.*}
+  case $expiry in ''|*[!0-9]*) continue ;; esac
+  [ "$expiry" -gt "$now" ] && cat "$file"
+done
+exit 0
+SCRIPT
+  cat >"$dir/sshd_config" <<CONFIG
+Port $port
+ListenAddress 127.0.0.1
+HostKey $dir/host_ed25519
+PidFile $dir/sshd.pid
+AuthorizedKeysFile $dir/authorized_keys
+AuthorizedKeysCommand /bin/sh $dir/authorized-keys.sh $dir/authorized_keys.d
+AuthorizedKeysCommandUser $user
+AllowUsers $user
+PermitRootLogin prohibit-password
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+PrintMotd no
+PrintLastLog no
+UseDNS no
+MaxStartups 50:30:100
+ClientAliveInterval 30
+CONFIG
+  [ "$(id -u)" = 0 ] && mkdir -p /run/sshd # the privilege-separation directory root's sshd needs
+  /usr/sbin/sshd -t -f "$dir/sshd_config" >"$dir/sshd.log" 2>&1 || sshd_fail "sshd -t rejected $dir/sshd_config" "$dir"
+
+  # setsid: sshd outlives this script and does not get the caller's terminal signals. -D keeps it
+  # in the foreground so the pid we launched is the listener; -e logs to sshd.log.
+  setsid /usr/sbin/sshd -D -e -f "$dir/sshd_config" >>"$dir/sshd.log" 2>&1 </dev/null &
+  local launched=$! waited=0
+  echo "$launched" >"$dir/sshd.launch.pid"
+  until sshd_listening "$port"; do
+    if ! kill -0 "$launched" 2>/dev/null; then sshd_fail "sshd exited while starting" "$dir"; fi
+    if [ "$waited" -ge $((SSHD_START_SECONDS * 5)) ]; then
+      kill "$launched" 2>/dev/null || true
+      sshd_fail "sshd did not listen on 127.0.0.1:$port within ${SSHD_START_SECONDS}s" "$dir"
+    fi
+    sleep 0.2; waited=$((waited + 1))
+  done
+  echo "$user"
+}
+
+sshd_stop() {
+  [ -d "$1" ] || return 0
+  local dir pid
+  dir=$(cd "$1" && pwd)
+  pid=$(sshd_pid "$dir")
+  [ -n "$pid" ] || return 0
+  # The listener's SIGTERM does not end the per-connection children; they end when their client
+  # disconnects, and none outlives the test run's clients.
+  kill -TERM "$pid" 2>/dev/null || true
+  local waited=0
+  while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt $((SSHD_STOP_SECONDS * 5)) ]; do
+    sleep 0.2; waited=$((waited + 1))
+  done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+  return 0
+}
+
 case "${1:-} ${2:-}" in
   "postgres start") postgres_start "$3" "$4" ;;
   "postgres stop") postgres_stop "$3" ;;
   "dockerd start") dockerd_start "$3" ;;
   "dockerd stop") dockerd_stop "$3" ;;
-  *) echo "usage: $0 postgres start DIR PORT | postgres stop DIR | dockerd start DIR | dockerd stop DIR" >&2; exit 2 ;;
+  "sshd start") sshd_start "$3" "$4" ;;
+  "sshd stop") sshd_stop "$3" ;;
+  *) echo "usage: $0 postgres start DIR PORT | postgres stop DIR | dockerd start DIR | dockerd stop DIR | sshd start DIR PORT | sshd stop DIR" >&2; exit 2 ;;
 esac

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: starts the real services the tests need (a private Postgres on a loopback
-# port, a private dockerd with the test agent image), runs `dotnet test` on the solution, and
+# port, a private dockerd with the test agent image, a throwaway sshd on a loopback port), runs `dotnet test` on the solution, and
 # ends with one line "N passed, N failed".
 # Exits non-zero when anything failed or did not build.
 set -uo pipefail
@@ -14,6 +14,7 @@ free_port() {
 work=$(mktemp -d /tmp/molecule-test.XXXXXX)
 chmod 755 "$work"
 cleanup() {
+  scripts/services.sh sshd stop "$work/sshd"
   scripts/services.sh dockerd stop "$work/dk"
   scripts/services.sh postgres stop "$work/pg"
   rm -rf "$work"
@@ -43,6 +44,19 @@ else
   export MOLECULE_TEST_DOCKER_ERROR="the private dockerd did not start (see the services.sh output above)"
 fi
 
+# A throwaway sshd playing an EC2 instance (tests/Molecule.Testing/Sshd reads these variables).
+# When it cannot start, the tests that need it are reported as skipped with
+# MOLECULE_TEST_SSHD_ERROR as the reason.
+echo "starting sshd for the tests" >&2
+unset MOLECULE_TEST_SSHD_ERROR
+sshd_port=$(free_port)
+if MOLECULE_TEST_SSHD_USER=$(scripts/services.sh sshd start "$work/sshd" "$sshd_port"); then
+  export MOLECULE_TEST_SSHD_USER MOLECULE_TEST_SSHD_PORT="$sshd_port" MOLECULE_TEST_SSHD_DIR="$work/sshd"
+else
+  unset MOLECULE_TEST_SSHD_USER MOLECULE_TEST_SSHD_PORT MOLECULE_TEST_SSHD_DIR
+  export MOLECULE_TEST_SSHD_ERROR="the throwaway sshd did not start (see the services.sh output above)"
+fi
+
 # Every in-memory server logs each request as JSON; keep the test output to warnings and errors
 # unless the caller asks for more (Logging__LogLevel__Default=Information bash scripts/test.sh).
 export Logging__LogLevel__Default="${Logging__LogLevel__Default:-Warning}"
@@ -56,6 +70,10 @@ status=${PIPESTATUS[0]}
 sum() { grep -Eo "$1: +[0-9]+" "$log" | grep -Eo '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
 passed=$(sum Passed)
 failed=$(sum Failed)
+skipped=$(sum Skipped)
+if [ "$skipped" -gt 0 ]; then
+  echo "$skipped skipped${MOLECULE_TEST_SSHD_ERROR:+ (sshd tests: $MOLECULE_TEST_SSHD_ERROR)}"
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # the build or the test host failed before any test could report
 fi
