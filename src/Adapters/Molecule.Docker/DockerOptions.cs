@@ -12,7 +12,7 @@ public sealed class DockerOptions
     public string? Host { get; set; }
 
     /// <summary>
-    /// Pins the API version (e.g. <c>1.41</c>) instead of negotiating it with <c>GET /_ping</c>.
+    /// Pins the API version (e.g. <c>1.41</c>) instead of negotiating it with the daemon once (<c>GET /version</c>).
     /// </summary>
     [ConfigurationKeyName("DOCKER_API_VERSION")]
     public string? ApiVersion { get; set; }
