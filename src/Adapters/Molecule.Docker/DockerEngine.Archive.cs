@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Docker.DotNet.Models;
+using Molecule.Docker.Client;
 using Molecule.Docker.Mapping;
 
 namespace Molecule.Docker;
@@ -22,7 +23,7 @@ internal sealed partial class DockerEngine
     public async Task<DockerArchive> GetArchiveAsync(string containerId, string path, CancellationToken cancellationToken = default)
     {
         var archive = await ReadArchiveAsync(containerId, path, statOnly: false, cancellationToken);
-        return new DockerArchive(ToStat(archive.Stat), archive.Stream!);
+        return new DockerArchive(ToStat(archive.Stat), new ArchiveStream(archive.Stream!));
     }
 
     public async Task<DockerPathStat> StatPathAsync(string containerId, string path, CancellationToken cancellationToken = default) =>

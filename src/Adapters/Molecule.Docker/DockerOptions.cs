@@ -18,8 +18,9 @@ public sealed class DockerOptions
     public string? ApiVersion { get; set; }
 
     /// <summary>
-    /// Upper bound for one call to the engine. For streams (logs, events, exec, pull, wait) it bounds
-    /// only the wait for the response headers; the stream itself runs until the caller cancels it.
+    /// Upper bound for one call to the engine. For exec, log and archive streams it bounds only the
+    /// opening of the stream; pulls, imports, waits and event streams run until the engine is done or
+    /// the caller cancels (the library reads those answers to their end).
     /// </summary>
     [ConfigurationKeyName("DOCKER_REQUEST_TIMEOUT_SECONDS")]
     public int RequestTimeoutSeconds { get; set; } = 60;
