@@ -1,47 +1,52 @@
 using System.Net;
-using Molecule.Docker.Streams;
-using Molecule.Docker.Transport;
+using System.Text.Json;
+using Docker.DotNet.Models;
+using Molecule.Docker.Client;
+using Molecule.Docker.Mapping;
 
 namespace Molecule.Docker;
 
 internal sealed partial class DockerEngine
 {
+    private const string PathStatHeader = "X-Docker-Container-Path-Stat";
+
     public Task PutArchiveAsync(string containerId, string path, Stream tar, CancellationToken cancellationToken = default)
     {
-        var request = new DockerRequest(HttpMethod.Put, $"containers/{DockerPath.Segment(containerId)}/archive").WithTar(tar);
-        request.Query.Add("path", path).Add("noOverwriteDirNonDir", true);
-        return _client.SendForStatusAsync(request, cancellationToken);
+        // The library's name for noOverwriteDirNonDir: never let a file replace a directory or back.
+        var parameters = new CopyToContainerParameters { Path = path, AllowOverwriteDirWithFile = true };
+        return _client.CallAsync(
+            $"PUT /containers/{containerId}/archive",
+            (docker, token) => docker.Containers.ExtractArchiveToContainerAsync(EngineNames.Segment(containerId), parameters, tar, token),
+            cancellationToken);
     }
 
     public async Task<DockerArchive> GetArchiveAsync(string containerId, string path, CancellationToken cancellationToken = default)
     {
-        var response = await _client.SendStreamingAsync(ArchiveRequest(HttpMethod.Get, containerId, path), cancellationToken);
-        try
-        {
-            var stat = ReadStat(response, path);
-            return new DockerArchive(stat, await response.Content.ReadAsStreamAsync(cancellationToken), response);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
+        var archive = await ReadArchiveAsync(containerId, path, statOnly: false, cancellationToken);
+        return new DockerArchive(ToStat(archive.Stat), new ArchiveStream(archive.Stream!));
     }
 
-    public async Task<DockerPathStat> StatPathAsync(string containerId, string path, CancellationToken cancellationToken = default)
-    {
-        using var response = await _client.SendAsync(ArchiveRequest(HttpMethod.Head, containerId, path), cancellationToken);
-        return ReadStat(response, path);
-    }
+    public async Task<DockerPathStat> StatPathAsync(string containerId, string path, CancellationToken cancellationToken = default) =>
+        ToStat((await ReadArchiveAsync(containerId, path, statOnly: true, cancellationToken)).Stat);
 
-    private static DockerRequest ArchiveRequest(HttpMethod method, string containerId, string path)
-    {
-        var request = new DockerRequest(method, $"containers/{DockerPath.Segment(containerId)}/archive");
-        request.Query.Add("path", path);
-        return request;
-    }
+    private Task<ContainerArchiveResponse> ReadArchiveAsync(string containerId, string path, bool statOnly, CancellationToken cancellationToken) =>
+        _client.CallAsync(
+            $"{(statOnly ? "HEAD" : "GET")} /containers/{containerId}/archive",
+            async (docker, token) =>
+            {
+                try
+                {
+                    return await docker.Containers.GetArchiveFromContainerAsync(
+                        EngineNames.Segment(containerId), new ContainerPathStatParameters { Path = path }, statOnly, token);
+                }
+                catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException)
+                {
+                    // The library decodes the stat header itself and fails this way when it is missing or garbled.
+                    throw new DockerApiException(HttpStatusCode.InternalServerError, $"no readable {PathStatHeader} for {path}: {e.Message}");
+                }
+            },
+            cancellationToken);
 
-    private static DockerPathStat ReadStat(HttpResponseMessage response, string path) =>
-        PathStatHeader.Decode(Header(response, PathStatHeader.Name))
-        ?? throw new DockerApiException(HttpStatusCode.InternalServerError, $"no readable {PathStatHeader.Name} for {path}");
+    private static DockerPathStat ToStat(ContainerPathStatResponse stat) =>
+        new(stat.Name, stat.Size, stat.Mode, DockerTime.FromLibrary(stat.Mtime), ContainerMapping.NullIfEmpty(stat.LinkTarget));
 }

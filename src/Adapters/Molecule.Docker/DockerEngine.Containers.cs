@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using Molecule.Docker.Streams;
-using Molecule.Docker.Transport;
-using Molecule.Docker.Wire;
+using Docker.DotNet.Models;
+using Molecule.Docker.Mapping;
 
 namespace Molecule.Docker;
 
@@ -14,114 +11,141 @@ internal sealed partial class DockerEngine
 
     public async Task<string> CreateContainerAsync(DockerContainerSpec spec, CancellationToken cancellationToken = default)
     {
-        var request = DockerRequest.Post("containers/create")
-            .WithJson(ContainerSpecMapping.ToWire(spec), DockerJsonContext.Default.ContainerCreateWire);
-        request.Query.Add("name", spec.Name);
-        var created = await _client.SendForJsonAsync(request, DockerJsonContext.Default.ContainerCreatedWire, cancellationToken);
-        var id = created.Id ?? throw new DockerApiException(HttpStatusCode.InternalServerError, "container create answered no id");
-        DockerLog.ContainerCreated(_logger, spec.Name ?? "(unnamed)", id);
-        return id;
+        var parameters = ContainerSpecMapping.ToParameters(spec);
+        var created = await _client.CallAsync(
+            "POST /containers/create", (docker, token) => docker.Containers.CreateContainerAsync(parameters, token), cancellationToken);
+        DockerLog.ContainerCreated(_logger, spec.Name ?? "(unnamed)", created.ID);
+        return created.ID;
     }
 
     public Task StartContainerAsync(string id, CancellationToken cancellationToken = default) =>
-        _client.SendForStatusAsync(DockerRequest.Post($"containers/{DockerPath.Segment(id)}/start"), cancellationToken);
+        _client.CallAsync(
+            $"POST /containers/{id}/start",
+            (docker, token) => docker.Containers.StartContainerAsync(EngineNames.Segment(id), null, token),
+            cancellationToken);
 
-    public Task StopContainerAsync(string id, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        _client.SendForStatusAsync(WithStopTimeout(DockerRequest.Post($"containers/{DockerPath.Segment(id)}/stop"), timeout), cancellationToken);
-
-    public Task KillContainerAsync(string id, string signal = "SIGKILL", CancellationToken cancellationToken = default)
+    public Task StopContainerAsync(string id, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var request = DockerRequest.Post($"containers/{DockerPath.Segment(id)}/kill");
-        request.Query.Add("signal", signal);
-        return _client.SendForStatusAsync(request, cancellationToken);
+        if (timeout == TimeSpan.Zero)
+        {
+            return KillAndWaitAsync(id, cancellationToken);
+        }
+
+        var parameters = new ContainerStopParameters { WaitBeforeKillSeconds = GraceSeconds(timeout) };
+        return _client.CallAsync(
+            $"POST /containers/{id}/stop",
+            (docker, token) => docker.Containers.StopContainerAsync(EngineNames.Segment(id), parameters, token),
+            cancellationToken,
+            extraTime: timeout ?? EngineDefaultStopTimeout);
     }
 
-    public Task RestartContainerAsync(string id, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        _client.SendForStatusAsync(WithStopTimeout(DockerRequest.Post($"containers/{DockerPath.Segment(id)}/restart"), timeout), cancellationToken);
+    public Task KillContainerAsync(string id, string signal = "SIGKILL", CancellationToken cancellationToken = default) =>
+        _client.CallAsync(
+            $"POST /containers/{id}/kill",
+            (docker, token) => docker.Containers.KillContainerAsync(EngineNames.Segment(id), new ContainerKillParameters { Signal = signal }, token),
+            cancellationToken);
+
+    public async Task RestartContainerAsync(string id, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        if (timeout == TimeSpan.Zero)
+        {
+            await KillAndWaitAsync(id, cancellationToken);
+            await StartContainerAsync(id, cancellationToken);
+            return;
+        }
+
+        var parameters = new ContainerRestartParameters { WaitBeforeKillSeconds = GraceSeconds(timeout) };
+        await _client.CallAsync(
+            $"POST /containers/{id}/restart",
+            (docker, token) => docker.Containers.RestartContainerAsync(EngineNames.Segment(id), parameters, token),
+            cancellationToken,
+            extraTime: timeout ?? EngineDefaultStopTimeout);
+    }
 
     public async Task RemoveContainerAsync(string id, bool force = false, bool removeVolumes = false, CancellationToken cancellationToken = default)
     {
-        var request = DockerRequest.Delete($"containers/{DockerPath.Segment(id)}");
-        request.Query.Add("force", force).Add("v", removeVolumes);
-        request.ExtraTimeout = EngineDefaultStopTimeout;
-        await _client.SendForStatusAsync(request, cancellationToken);
+        var parameters = new ContainerRemoveParameters { Force = force, RemoveVolumes = removeVolumes };
+        await _client.CallAsync(
+            $"DELETE /containers/{id}",
+            (docker, token) => docker.Containers.RemoveContainerAsync(EngineNames.Segment(id), parameters, token),
+            cancellationToken,
+            extraTime: EngineDefaultStopTimeout);
         DockerLog.ContainerRemoved(_logger, id);
     }
 
     public async Task<DockerContainer> InspectContainerAsync(string id, CancellationToken cancellationToken = default)
     {
-        var request = DockerRequest.Get($"containers/{DockerPath.Segment(id)}/json");
-        var wire = await _client.SendForJsonAsync(request, DockerJsonContext.Default.ContainerInspectWire, cancellationToken);
-        return ContainerMapping.FromWire(wire);
+        var response = await _client.CallAsync(
+            $"GET /containers/{id}/json",
+            (docker, token) => docker.Containers.InspectContainerAsync(EngineNames.Segment(id), token),
+            cancellationToken);
+        return ContainerMapping.FromInspect(response);
     }
 
     public async Task<IReadOnlyList<DockerContainerSummary>> ListContainersAsync(
         IReadOnlyCollection<string> labels, bool includeStopped = true, CancellationToken cancellationToken = default)
     {
-        var request = DockerRequest.Get("containers/json");
-        request.Query.Add("all", includeStopped);
-        if (labels.Count > 0)
-        {
-            request.Query.Add("filters", FiltersJson(new() { ["label"] = [.. labels] }));
-        }
-
-        var wire = await _client.SendForJsonAsync(request, DockerJsonContext.Default.ListContainerSummaryWire, cancellationToken);
-        return wire.Select(ContainerMapping.FromWire).ToList();
+        var parameters = new ContainersListParameters { All = includeStopped, Filters = EngineNames.Filters(("label", labels)) };
+        var listed = await _client.CallAsync(
+            "GET /containers/json", (docker, token) => docker.Containers.ListContainersAsync(parameters, token), cancellationToken);
+        return [.. listed.Select(ContainerMapping.FromList)];
     }
 
     public async Task<DockerOutput> GetContainerLogsAsync(string id, DockerLogsOptions options, CancellationToken cancellationToken = default)
     {
-        // Logs are framed only when the container has no TTY, and the response does not say which.
+        // Logs are framed only when the container has no TTY. The library looks that up too but does
+        // not say what it found, and callers want to know.
         var container = await InspectContainerAsync(id, cancellationToken);
-        var request = DockerRequest.Get($"containers/{DockerPath.Segment(id)}/logs");
-        request.Query
-            .Add("stdout", options.Stdout)
-            .Add("stderr", options.Stderr)
-            .Add("follow", options.Follow)
-            .Add("timestamps", options.Timestamps)
-            .Add("tail", options.Tail is { } tail ? tail.ToString(CultureInfo.InvariantCulture) : "all")
-            .Add("since", options.Since?.ToUnixTimeSeconds());
-        var response = await _client.SendStreamingAsync(request, cancellationToken);
-        try
+        var parameters = new ContainerLogsParameters
         {
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return new DockerOutput(body, multiplexed: !container.Tty, response);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
+            ShowStdout = options.Stdout,
+            ShowStderr = options.Stderr,
+            Follow = options.Follow,
+            Timestamps = options.Timestamps,
+            Tail = options.Tail is { } tail ? tail.ToString(CultureInfo.InvariantCulture) : "all",
+            Since = options.Since?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        };
+        var stream = await _client.CallAsync(
+            $"GET /containers/{id}/logs",
+            (docker, token) => docker.Containers.GetContainerLogsAsync(EngineNames.Segment(id), parameters, token),
+            cancellationToken);
+        return new DockerOutput(stream, multiplexed: !container.Tty);
     }
 
     public async Task<DockerContainerExit> WaitContainerAsync(
         string id, DockerWaitCondition condition = DockerWaitCondition.NotRunning, CancellationToken cancellationToken = default)
     {
-        var request = DockerRequest.Post($"containers/{DockerPath.Segment(id)}/wait");
-        request.Query.Add("condition", condition switch
-        {
-            DockerWaitCondition.NextExit => "next-exit",
-            DockerWaitCondition.Removed => "removed",
-            _ => "not-running",
-        });
-
-        // The engine sends the headers at once and the body when the condition holds.
-        using var response = await _client.SendStreamingAsync(request, cancellationToken);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var wire = await JsonSerializer.DeserializeAsync(body, DockerJsonContext.Default.ContainerWaitWire, cancellationToken)
-            ?? throw new DockerApiException(HttpStatusCode.InternalServerError, "container wait answered nothing");
-        return new DockerContainerExit(wire.StatusCode, string.IsNullOrEmpty(wire.Error?.Message) ? null : wire.Error.Message);
+        var exit = await _client.CallUntilDoneAsync(
+            $"POST /containers/{id}/wait",
+            (docker, token) => docker.Containers.WaitContainerAsync(EngineNames.Segment(id), token),
+            cancellationToken);
+        return new DockerContainerExit(exit.StatusCode, ContainerMapping.NullIfEmpty(exit.Error?.Message));
     }
 
-    /// <summary>The engine holds a stop call open for up to <c>t</c> seconds: the client waits that much longer.</summary>
-    private static DockerRequest WithStopTimeout(DockerRequest request, TimeSpan? timeout)
+    /// <summary>Whole seconds, rounded up; null lets the engine use its default.</summary>
+    private static uint? GraceSeconds(TimeSpan? timeout) =>
+        timeout is { } grace ? (uint)Math.Ceiling(grace.TotalSeconds) : null;
+
+    /// <summary>
+    /// A zero grace period: the library leaves a zero <c>t</c> out of the query (the engine would then
+    /// wait its default 10 s), and API 1.41 has no stop signal, so kill at once and wait for the exit.
+    /// A container that is not running is already stopped.
+    /// </summary>
+    private async Task KillAndWaitAsync(string id, CancellationToken cancellationToken)
     {
-        if (timeout is { } grace)
+        try
         {
-            request.Query.Add("t", (long)Math.Ceiling(grace.TotalSeconds));
+            await KillContainerAsync(id, "SIGKILL", cancellationToken);
+        }
+        catch (DockerConflictException)
+        {
+            return;
         }
 
-        request.ExtraTimeout = timeout ?? EngineDefaultStopTimeout;
-        return request;
+        // A killed process is gone at once: this wait is bounded like an ordinary call.
+        await _client.CallAsync(
+            $"POST /containers/{id}/wait",
+            (docker, token) => docker.Containers.WaitContainerAsync(EngineNames.Segment(id), token),
+            cancellationToken);
     }
 }

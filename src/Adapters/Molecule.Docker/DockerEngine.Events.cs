@@ -1,47 +1,76 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
-using Molecule.Docker.Streams;
-using Molecule.Docker.Transport;
-using Molecule.Docker.Wire;
+using System.Threading.Channels;
+using Docker.DotNet.Models;
+using Molecule.Docker.Mapping;
 
 namespace Molecule.Docker;
 
 internal sealed partial class DockerEngine
 {
+    /// <summary>
+    /// The library reports events through a callback until its token is cancelled; a channel turns that
+    /// into a stream the caller pulls. The filter keeps the volume low, so the channel needs no bound.
+    /// </summary>
     public async IAsyncEnumerable<DockerEvent> StreamEventsAsync(
         DockerEventFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var request = DockerRequest.Get("events");
-        var filters = new Dictionary<string, List<string>>();
-        AddFilter(filters, "type", filter.Types);
-        AddFilter(filters, "label", filter.Labels);
-        AddFilter(filters, "event", filter.Actions);
-        AddFilter(filters, "container", filter.Containers);
-        if (filters.Count > 0)
+        var parameters = new ContainerEventsParameters
         {
-            request.Query.Add("filters", FiltersJson(filters));
+            Filters = EngineNames.Filters(
+                ("type", filter.Types), ("label", filter.Labels), ("event", filter.Actions), ("container", filter.Containers)),
+            Since = filter.Since?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        };
+        var events = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var monitor = MonitorEventsAsync(parameters, events.Writer, stop.Token);
+        try
+        {
+            await foreach (var message in events.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return new DockerEvent(
+                    message.Type,
+                    message.Action,
+                    message.Actor?.ID ?? "",
+                    ContainerMapping.Labels(message.Actor?.Attributes),
+                    message.Scope,
+                    DockerTime.FromUnixNanoseconds(message.TimeNano ?? 0, message.Time ?? 0));
+            }
         }
-
-        request.Query.Add("since", filter.Since?.ToUnixTimeSeconds());
-
-        using var response = await _client.SendStreamingAsync(request, cancellationToken);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        await foreach (var wire in JsonLines.ReadAsync(body, DockerJsonContext.Default.EventWire, cancellationToken))
+        finally
         {
-            yield return new DockerEvent(
-                wire.Type ?? "",
-                wire.Action ?? "",
-                wire.Actor?.Id ?? "",
-                Labels(wire.Actor?.Attributes),
-                wire.Scope,
-                DockerTime.FromUnixNanoseconds(wire.TimeNano, wire.Time));
+            await stop.CancelAsync();
+            await monitor;
         }
     }
 
-    private static void AddFilter(Dictionary<string, List<string>> filters, string key, IReadOnlyList<string>? values)
+    /// <summary>Feeds <paramref name="events"/> until the engine ends the stream or <paramref name="cancellationToken"/> stops it; a failure ends the channel with it.</summary>
+    private async Task MonitorEventsAsync(ContainerEventsParameters parameters, ChannelWriter<Message> events, CancellationToken cancellationToken)
     {
-        if (values is { Count: > 0 })
+        try
         {
-            filters[key] = [.. values];
+            await _client.CallUntilDoneAsync(
+                "GET /events",
+                async (docker, token) =>
+                {
+                    await docker.System.MonitorEventsAsync(parameters, new ChannelProgress(events), token);
+                    return true;
+                },
+                cancellationToken);
+            events.TryComplete();
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            events.TryComplete();
+        }
+        catch (Exception e)
+        {
+            events.TryComplete(e);
+        }
+    }
+
+    private sealed class ChannelProgress(ChannelWriter<Message> events) : IProgress<Message>
+    {
+        public void Report(Message value) => events.TryWrite(value);
     }
 }

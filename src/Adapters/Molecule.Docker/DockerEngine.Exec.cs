@@ -1,6 +1,5 @@
-using System.Net;
-using Molecule.Docker.Transport;
-using Molecule.Docker.Wire;
+using Docker.DotNet.Models;
+using Molecule.Docker.Mapping;
 
 namespace Molecule.Docker;
 
@@ -13,65 +12,65 @@ internal sealed partial class DockerEngine
             throw new ArgumentException("an exec needs a command", nameof(spec));
         }
 
-        var body = new ExecCreateWire
+        var parameters = new ContainerExecCreateParameters
         {
             AttachStdin = spec.AttachStdin,
             AttachStdout = spec.AttachStdout,
             AttachStderr = spec.AttachStderr,
-            Tty = spec.Tty,
+            TTY = spec.Tty,
             Cmd = [.. spec.Cmd],
             Env = spec.Env?.ToList(),
-            User = spec.User,
-            WorkingDir = spec.WorkingDir,
-            DetachKeys = spec.DetachKeys,
-            ConsoleSize = spec is { Tty: true, ConsoleSize: var (height, width) } ? [height, width] : null,
+            User = spec.User ?? "",
+            WorkingDir = spec.WorkingDir ?? "",
+            DetachKeys = spec.DetachKeys ?? "",
         };
-        var request = DockerRequest.Post($"containers/{DockerPath.Segment(containerId)}/exec")
-            .WithJson(body, DockerJsonContext.Default.ExecCreateWire);
-        var created = await _client.SendForJsonAsync(request, DockerJsonContext.Default.ExecCreatedWire, cancellationToken);
-        return created.Id ?? throw new DockerApiException(HttpStatusCode.InternalServerError, "exec create answered no id");
+        if (spec is { Tty: true, ConsoleSize: var (height, width) })
+        {
+            // Honoured from API 1.42; older engines ignore it, so callers resize right after the start.
+            parameters.ConsoleSize = new ConsoleSize { Height = (ulong)height, Width = (ulong)width };
+        }
+
+        var created = await _client.CallAsync(
+            $"POST /containers/{containerId}/exec",
+            (docker, token) => docker.Exec.CreateContainerExecAsync(EngineNames.Segment(containerId), parameters, token),
+            cancellationToken);
+        return created.ID;
     }
 
     public async Task<DockerExecSession> StartExecAsync(string execId, bool tty, CancellationToken cancellationToken = default)
     {
-        var request = DockerRequest.Post($"exec/{DockerPath.Segment(execId)}/start")
-            .WithJson(new ExecStartWire { Detach = false, Tty = tty }, DockerJsonContext.Default.ExecStartWire);
-        request.Headers.Add(new("Connection", "Upgrade"));
-        request.Headers.Add(new("Upgrade", "tcp"));
-
-        // A connection of its own, so the socket under it is this session's and can be half-closed.
-        var socket = new HijackedSocket();
-        var invoker = _client.Transport.CreateHijackInvoker(socket);
-        HttpResponseMessage? response = null;
-        try
-        {
-            response = await _client.SendStreamingAsync(request, cancellationToken, invoker);
-            var connection = await response.Content.ReadAsStreamAsync(cancellationToken);
-            DockerLog.ExecAttached(_logger, execId, tty);
-            var output = new DockerOutput(connection, multiplexed: !tty, response, invoker);
-            return new DockerExecSession(execId, tty, connection, socket, output);
-        }
-        catch
-        {
-            response?.Dispose();
-            invoker.Dispose();
-            throw;
-        }
+        var parameters = new ContainerExecStartParameters { Detach = false, TTY = tty };
+        // The library hijacks a connection of its own for the exec: stdin can be half-closed on it.
+        var stream = await _client.CallAsync(
+            $"POST /exec/{execId}/start",
+            (docker, token) => docker.Exec.StartContainerExecAsync(EngineNames.Segment(execId), parameters, token),
+            cancellationToken);
+        DockerLog.ExecAttached(_logger, execId, tty);
+        return new DockerExecSession(execId, tty, stream);
     }
 
     public Task ResizeExecAsync(string execId, int height, int width, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        var request = DockerRequest.Post($"exec/{DockerPath.Segment(execId)}/resize");
-        request.Query.Add("h", height).Add("w", width);
-        return _client.SendForStatusAsync(request, cancellationToken);
+        var parameters = new ContainerResizeParameters { Height = height, Width = width };
+        return _client.CallAsync(
+            $"POST /exec/{execId}/resize",
+            (docker, token) => docker.Exec.ResizeExecTtyAsync(EngineNames.Segment(execId), parameters, token),
+            cancellationToken);
     }
 
     public async Task<DockerExecState> InspectExecAsync(string execId, CancellationToken cancellationToken = default)
     {
-        var request = DockerRequest.Get($"exec/{DockerPath.Segment(execId)}/json");
-        var wire = await _client.SendForJsonAsync(request, DockerJsonContext.Default.ExecInspectWire, cancellationToken);
-        return new DockerExecState(wire.Id ?? execId, wire.ContainerId, wire.Running, wire.ExitCode, wire.Pid);
+        var state = await _client.CallAsync(
+            $"GET /exec/{execId}/json",
+            (docker, token) => docker.Exec.InspectContainerExecAsync(EngineNames.Segment(execId), token),
+            cancellationToken);
+        return new DockerExecState(
+            ContainerMapping.NullIfEmpty(state.ID) ?? execId,
+            ContainerMapping.NullIfEmpty(state.ContainerID),
+            state.Running,
+            state.ExitCode is { } exitCode ? checked((int)exitCode) : null,
+            checked((int)state.Pid));
     }
 }

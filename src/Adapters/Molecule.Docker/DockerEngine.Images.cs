@@ -1,9 +1,6 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
-using Molecule.Docker.Streams;
-using Molecule.Docker.Transport;
-using Molecule.Docker.Wire;
+using Docker.DotNet.Models;
+using Molecule.Docker.Mapping;
 
 namespace Molecule.Docker;
 
@@ -11,44 +8,46 @@ internal sealed partial class DockerEngine
 {
     public async Task<DockerImage> InspectImageAsync(string image, CancellationToken cancellationToken = default)
     {
-        var request = DockerRequest.Get($"images/{DockerPath.Image(image)}/json");
-        var wire = await _client.SendForJsonAsync(request, DockerJsonContext.Default.ImageInspectWire, cancellationToken);
-        var config = wire.Config;
+        var response = await _client.CallAsync(
+            $"GET /images/{image}/json",
+            (docker, token) => docker.Images.InspectImageAsync(EngineNames.Image(image), token),
+            cancellationToken);
+        var config = response.Config;
         return new DockerImage(
-            wire.Id ?? "",
-            wire.RepoTags ?? [],
-            DockerTime.Parse(wire.Created),
-            wire.Architecture,
-            wire.Os,
-            wire.Size,
-            config?.Env ?? [],
-            config?.Cmd,
-            config?.Entrypoint,
-            NullIfEmpty(config?.WorkingDir),
-            NullIfEmpty(config?.User),
-            Labels(config?.Labels));
+            response.ID,
+            [.. response.RepoTags ?? []],
+            DockerTime.FromLibrary(response.Created),
+            ContainerMapping.NullIfEmpty(response.Architecture),
+            ContainerMapping.NullIfEmpty(response.Os),
+            response.Size,
+            [.. config?.Env ?? []],
+            config?.Cmd is { } cmd ? [.. cmd] : null,
+            config?.Entrypoint is { } entrypoint ? [.. entrypoint] : null,
+            ContainerMapping.NullIfEmpty(config?.WorkingDir),
+            ContainerMapping.NullIfEmpty(config?.User),
+            ContainerMapping.Labels(config?.Labels));
     }
 
     public async Task PullImageAsync(
         string image, DockerRegistryAuth? auth = null, Action<DockerPullProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var (repository, tag) = ImageReference.Split(image);
-        var request = DockerRequest.Post("images/create");
-        request.Query.Add("fromImage", repository).Add("tag", tag);
-        if (auth is not null)
-        {
-            request.Headers.Add(new("X-Registry-Auth", EncodeRegistryAuth(auth)));
-        }
+        var parameters = new ImagesCreateParameters { FromImage = repository, Tag = tag };
+        var registryAuth = auth is null
+            ? null
+            : new AuthConfig { Username = auth.Username, Password = auth.Password, ServerAddress = auth.ServerAddress };
+        var lines = new ProgressLines(line => progress?.Invoke(
+            new DockerPullProgress(line.Status, line.ID, line.Progress?.Current, line.Progress?.Total)));
 
-        using var response = await _client.SendStreamingAsync(request, cancellationToken);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        await foreach (var line in JsonLines.ReadAsync(body, DockerJsonContext.Default.ProgressLineWire, cancellationToken))
-        {
-            ThrowIfError(line);
-            progress?.Invoke(new DockerPullProgress(
-                line.Status, line.Id, line.Progress, line.ProgressDetail?.Current, line.ProgressDetail?.Total));
-        }
-
+        // A pull runs as long as the registry needs: the caller's token bounds it.
+        await _client.CallUntilDoneAsync(
+            $"POST /images/create?fromImage={repository}",
+            async (docker, token) =>
+            {
+                await docker.Images.CreateImageAsync(parameters, registryAuth, lines, token);
+                return true;
+            },
+            cancellationToken);
         DockerLog.ImagePulled(_logger, image);
     }
 
@@ -56,25 +55,24 @@ internal sealed partial class DockerEngine
         Stream rootfsTar, string reference, IReadOnlyList<string>? changes = null, CancellationToken cancellationToken = default)
     {
         var (repository, tag) = ImageReference.Split(reference);
-        var request = DockerRequest.Post("images/create").WithTar(rootfsTar);
-        request.Query.Add("fromSrc", "-").Add("repo", repository).Add("tag", tag);
-        foreach (var change in changes ?? [])
-        {
-            request.Query.Add("changes", change);
-        }
-
-        using var response = await _client.SendStreamingAsync(request, cancellationToken);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var parameters = new ImagesCreateParameters { Repo = repository, Tag = tag, Changes = changes?.ToList() };
         string? imageId = null;
-        await foreach (var line in JsonLines.ReadAsync(body, DockerJsonContext.Default.ProgressLineWire, cancellationToken))
+        var lines = new ProgressLines(line =>
         {
-            ThrowIfError(line);
             if (line.Status?.StartsWith("sha256:", StringComparison.Ordinal) == true)
             {
                 imageId = line.Status.Trim();
             }
-        }
+        });
 
+        await _client.CallUntilDoneAsync(
+            $"POST /images/create?fromSrc=-&repo={repository}",
+            async (docker, token) =>
+            {
+                await docker.Images.CreateImageAsync(parameters, rootfsTar, null, lines, token);
+                return true;
+            },
+            cancellationToken);
         if (imageId is null)
         {
             throw new DockerApiException(HttpStatusCode.InternalServerError, $"import of {reference} reported no image id");
@@ -84,24 +82,20 @@ internal sealed partial class DockerEngine
         return imageId;
     }
 
-    /// <summary>Progress streams answer 200 first and report failures in a line of their own.</summary>
-    private static void ThrowIfError(ProgressLineWire line)
+    /// <summary>
+    /// Progress streams answer 200 first and report a failure in a line of their own: that line
+    /// throws, which ends the library's read of the stream. Lines arrive in order, on the reader.
+    /// </summary>
+    private sealed class ProgressLines(Action<JSONMessage> onLine) : IProgress<JSONMessage>
     {
-        var error = line.ErrorDetail?.Message ?? line.Error;
-        if (!string.IsNullOrEmpty(error))
+        public void Report(JSONMessage value)
         {
-            throw new DockerApiException(HttpStatusCode.InternalServerError, error);
+            if (value.Error?.Message is { Length: > 0 } error)
+            {
+                throw new DockerApiException(HttpStatusCode.InternalServerError, error);
+            }
+
+            onLine(value);
         }
     }
-
-    /// <summary>URL-safe base64 (padded) of the auth JSON, as the engine decodes it.</summary>
-    private static string EncodeRegistryAuth(DockerRegistryAuth auth)
-    {
-        var json = JsonSerializer.Serialize(
-            new RegistryAuthWire { Username = auth.Username, Password = auth.Password, ServerAddress = auth.ServerAddress },
-            DockerJsonContext.Default.RegistryAuthWire);
-        return Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).Replace('+', '-').Replace('/', '_');
-    }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

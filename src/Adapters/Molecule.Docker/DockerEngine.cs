@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Molecule.Docker.Transport;
-using Molecule.Docker.Wire;
+using Molecule.Docker.Client;
 
 namespace Molecule.Docker;
 
 /// <summary>
-/// <see cref="IDockerEngine"/> over HTTP/1.1 on the engine's unix socket. One instance per process:
-/// it pools connections and negotiates the API version once. The calls live in one partial file
-/// per area (images, containers, volumes, exec, archive, events).
+/// <see cref="IDockerEngine"/> over Docker.DotNet (Docker.DotNet.Enhanced) on the engine's unix
+/// socket. One instance per process: it negotiates the API version once. The calls live in one
+/// partial file per area (images, containers, volumes, exec, archive, events); the mapping between
+/// our records and the library's models lives in Mapping/.
 /// </summary>
 internal sealed partial class DockerEngine : IDockerEngine, IDisposable
 {
@@ -16,40 +16,33 @@ internal sealed partial class DockerEngine : IDockerEngine, IDisposable
     private readonly ILogger _logger;
 
     public DockerEngine(IOptions<DockerOptions> options, ILogger<DockerEngine> logger)
-        : this(DockerTransport.ForUnixSocket(DockerEndpoint.Parse(options.Value.EffectiveHost)), options.Value, logger)
+        : this(options.Value, logger)
     {
     }
 
-    internal DockerEngine(DockerTransport transport, DockerOptions options, ILogger logger)
+    internal DockerEngine(DockerOptions options, ILogger logger)
     {
-        _client = new EngineClient(transport, options, logger);
+        _client = new EngineClient(options, logger);
         _logger = logger;
     }
 
     public string Endpoint => _client.Endpoint;
 
+    /// <summary>
+    /// Asks <c>/version</c>: as cheap for the daemon as <c>/_ping</c>, and the library does not hand
+    /// out the ping's headers, which is where the daemon's API version and OS would be.
+    /// </summary>
     public async Task<DockerPing> PingAsync(CancellationToken cancellationToken = default)
     {
-        using var response = await _client.SendAsync(DockerRequest.Get("_ping"), cancellationToken, versioned: false);
-        var server = response.Headers.Server.ToString();
-        return new DockerPing(Header(response, "Api-Version"), Header(response, "Ostype"), server.Length == 0 ? null : server);
+        var version = await GetVersionAsync(cancellationToken);
+        return new DockerPing(version.ApiVersion, version.Os, $"Docker/{version.Version} ({version.Os})");
     }
 
     public async Task<DockerVersion> GetVersionAsync(CancellationToken cancellationToken = default)
     {
-        var wire = await _client.SendForJsonAsync(DockerRequest.Get("version"), DockerJsonContext.Default.VersionWire, cancellationToken);
-        return new DockerVersion(
-            wire.Version ?? "", wire.ApiVersion ?? "", wire.MinAPIVersion, wire.Os, wire.Arch, wire.KernelVersion);
+        var version = await _client.CallAsync("GET /version", (docker, token) => docker.System.GetVersionAsync(token), cancellationToken);
+        return new DockerVersion(version.Version, version.APIVersion, version.MinAPIVersion, version.Os, version.Arch, version.KernelVersion);
     }
 
     public void Dispose() => _client.Dispose();
-
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-
-    private static string FiltersJson(Dictionary<string, List<string>> filters) =>
-        System.Text.Json.JsonSerializer.Serialize(filters, DockerJsonContext.Default.DictionaryStringListString);
-
-    private static IReadOnlyDictionary<string, string> Labels(Dictionary<string, string>? labels) =>
-        labels ?? new Dictionary<string, string>();
 }

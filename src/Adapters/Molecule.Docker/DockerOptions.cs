@@ -12,14 +12,15 @@ public sealed class DockerOptions
     public string? Host { get; set; }
 
     /// <summary>
-    /// Pins the API version (e.g. <c>1.41</c>) instead of negotiating it with <c>GET /_ping</c>.
+    /// Pins the API version (e.g. <c>1.41</c>) instead of negotiating it with the daemon once (<c>GET /version</c>).
     /// </summary>
     [ConfigurationKeyName("DOCKER_API_VERSION")]
     public string? ApiVersion { get; set; }
 
     /// <summary>
-    /// Upper bound for one call to the engine. For streams (logs, events, exec, pull, wait) it bounds
-    /// only the wait for the response headers; the stream itself runs until the caller cancels it.
+    /// Upper bound for one call to the engine. For exec, log and archive streams it bounds only the
+    /// opening of the stream; pulls, imports, waits and event streams run until the engine is done or
+    /// the caller cancels (the library reads those answers to their end).
     /// </summary>
     [ConfigurationKeyName("DOCKER_REQUEST_TIMEOUT_SECONDS")]
     public int RequestTimeoutSeconds { get; set; } = 60;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Molecule.Docker.Transport;
+using Molecule.Docker.Client;
 
 namespace Molecule.Docker;
 

@@ -1,7 +1,8 @@
 namespace Molecule.Docker;
 
 /// <summary>
-/// The Docker Engine API, as much of it as Molecule uses, over the engine's unix socket.
+/// The Docker Engine API, as much of it as Molecule uses, over the engine's unix socket
+/// (implemented over Docker.DotNet.Enhanced; no library type leaks through this surface).
 /// Errors: <see cref="DockerNotFoundException"/> (404), <see cref="DockerConflictException"/> (409),
 /// <see cref="DockerApiException"/> (other engine errors), <see cref="DockerUnavailableException"/>
 /// (socket missing, refused, or no answer within the request timeout). Ids accept names too.
@@ -11,6 +12,7 @@ public interface IDockerEngine
     /// <summary>The DOCKER_HOST this engine talks to, e.g. <c>unix:///var/run/docker.sock</c>.</summary>
     string Endpoint { get; }
 
+    /// <summary>Checks that the daemon answers, and reports its newest API version and OS.</summary>
     Task<DockerPing> PingAsync(CancellationToken cancellationToken = default);
 
     Task<DockerVersion> GetVersionAsync(CancellationToken cancellationToken = default);

@@ -2,7 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Molecule.Docker;
-using Molecule.Docker.Transport;
+using Molecule.Docker.Client;
+using Molecule.Docker.Mapping;
 
 namespace Molecule.Tests.Docker;
 
@@ -31,7 +32,8 @@ public sealed class ConfigurationTests
         var host = "unix:///" + new string('d', DockerEndpoint.MaxSocketPathBytes);
 
         DockerEndpoint.TryParse(host, out _, out var error).ShouldBeFalse();
-        error.ShouldContain("longer than 107 bytes");
+        error.ShouldContain("longer than 91 bytes");
+        DockerEndpoint.TryParse("unix:///" + new string('d', DockerEndpoint.MaxSocketPathBytes - 1), out _, out _).ShouldBeTrue();
     }
 
     [Theory]

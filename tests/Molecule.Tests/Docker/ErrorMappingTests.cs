@@ -1,139 +1,160 @@
 using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
 using Molecule.Docker;
-using Molecule.Docker.Transport;
+using Molecule.Docker.Client;
 
 namespace Molecule.Tests.Docker;
 
 public sealed class ErrorMappingTests
 {
-    private readonly FakeEngineHandler _handler = new();
-
     [Fact]
-    public async Task Not_found_carries_the_engine_message()
+    public void Not_found_carries_the_engine_message()
     {
-        _handler.Answer(HttpStatusCode.NotFound, """{"message":"No such container: ws-1"}""");
+        var error = EngineErrorText.ToException(HttpStatusCode.NotFound, """{"message":"No such container: ws-1"}""");
 
-        var error = await Should.ThrowAsync<DockerNotFoundException>(() => FakeEngine.Create(_handler).InspectContainerAsync("ws-1"));
-
-        error.EngineMessage.ShouldBe("No such container: ws-1");
-        error.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        error.Message.ShouldContain("No such container: ws-1");
+        var notFound = error.ShouldBeOfType<DockerNotFoundException>();
+        notFound.EngineMessage.ShouldBe("No such container: ws-1");
+        notFound.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        notFound.Message.ShouldContain("No such container: ws-1");
     }
 
     [Fact]
-    public async Task Conflict_carries_the_engine_message()
+    public void Conflict_carries_the_engine_message()
     {
         const string message = "Conflict. The container name \"/ws-1\" is already in use by container \"abc\". You have to remove (or rename) that container to be able to reuse that name.";
-        _handler.Answer(HttpStatusCode.Conflict, $$"""{"message":{{System.Text.Json.JsonSerializer.Serialize(message)}}}""");
 
-        var error = await Should.ThrowAsync<DockerConflictException>(
-            () => FakeEngine.Create(_handler).CreateContainerAsync(new DockerContainerSpec { Image = "x", Name = "ws-1" }));
+        var error = EngineErrorText.ToException(HttpStatusCode.Conflict, $$"""{"message":{{System.Text.Json.JsonSerializer.Serialize(message)}}}""" + "\n");
 
-        error.EngineMessage.ShouldBe(message);
+        error.ShouldBeOfType<DockerConflictException>().EngineMessage.ShouldBe(message);
     }
 
     [Theory]
     [InlineData(HttpStatusCode.BadRequest, """{"message":"No exec command specified"}""", "No exec command specified")]
     [InlineData(HttpStatusCode.InternalServerError, "plain text failure\n", "plain text failure")]
     [InlineData(HttpStatusCode.ServiceUnavailable, null, "503 Service Unavailable")]
+    [InlineData(HttpStatusCode.NotFound, "", "404 Not Found")]
     [InlineData(HttpStatusCode.Forbidden, """{"other":"shape"}""", """{"other":"shape"}""")]
-    public async Task Other_statuses_are_api_errors_with_the_best_message_available(HttpStatusCode status, string? body, string expected)
+    [InlineData(HttpStatusCode.BadGateway, "{not json", "{not json")]
+    public void Other_answers_give_the_best_message_available(HttpStatusCode status, string? body, string expected)
     {
-        _handler.Answer(status, body);
+        var error = EngineErrorText.ToException(status, body);
 
-        var error = await Should.ThrowAsync<DockerApiException>(() => FakeEngine.Create(_handler).StartContainerAsync("ws-1"));
-
-        error.ShouldNotBeOfType<DockerNotFoundException>();
         error.StatusCode.ShouldBe(status);
         error.EngineMessage.ShouldBe(expected);
+        if (status is not HttpStatusCode.NotFound)
+        {
+            error.ShouldNotBeOfType<DockerNotFoundException>();
+        }
     }
 
     [Fact]
     public async Task A_missing_socket_is_unavailable_and_names_the_socket()
     {
         var path = $"/tmp/molecule-unit-{Guid.NewGuid():N}.sock";
-        using var engine = new DockerEngine(
-            DockerTransport.ForUnixSocket(DockerEndpoint.Parse($"unix://{path}")),
-            new DockerOptions(),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        using var engine = Engine(path);
 
         var ping = await Should.ThrowAsync<DockerUnavailableException>(() => engine.PingAsync());
         var inspect = await Should.ThrowAsync<DockerUnavailableException>(() => engine.InspectContainerAsync("ws-1"));
 
         ping.Message.ShouldBe($"Docker engine at unix://{path} is unavailable: no socket at {path}");
+        ping.Endpoint.ShouldBe($"unix://{path}");
         inspect.Message.ShouldContain(path);
         ping.InnerException.ShouldBeOfType<HttpRequestException>();
     }
 
     [Fact]
-    public async Task A_daemon_that_does_not_answer_in_time_is_unavailable()
+    public async Task A_socket_nobody_listens_on_is_refused()
     {
-        _handler.Respond = async (_, cancellationToken) =>
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return new HttpResponseMessage(HttpStatusCode.OK);
-        };
-        var engine = FakeEngine.Create(_handler, new DockerOptions { RequestTimeoutSeconds = 1 });
+        var path = $"/tmp/molecule-unit-{Guid.NewGuid():N}.sock";
+        // Bound but never listening: connections are refused (disposing it removes the file).
+        using var bound = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        bound.Bind(new UnixDomainSocketEndPoint(path));
+        using var engine = Engine(path, apiVersion: "1.41");
 
         var error = await Should.ThrowAsync<DockerUnavailableException>(() => engine.InspectContainerAsync("ws-1"));
 
-        error.Message.ShouldContain("no answer to GET /containers/ws-1/json within 1s");
-        error.Message.ShouldContain(FakeEngine.Endpoint);
+        error.Message.ShouldBe($"Docker engine at unix://{path} is unavailable: nothing accepts connections on {path} (connection refused)");
+    }
+
+    [Fact]
+    public async Task A_daemon_that_does_not_answer_in_time_is_unavailable()
+    {
+        using var daemon = SilentDaemon.Start();
+        using var engine = Engine(daemon.Path, apiVersion: "1.41", timeoutSeconds: 1);
+
+        var error = await Should.ThrowAsync<DockerUnavailableException>(() => engine.InspectContainerAsync("ws-1"));
+
+        error.Message.ShouldBe($"Docker engine at unix://{daemon.Path} is unavailable: no answer to GET /containers/ws-1/json within 1s");
         error.InnerException.ShouldBeOfType<TimeoutException>();
     }
 
     [Fact]
-    public async Task A_stream_is_bounded_by_the_request_timeout_only_until_its_headers_arrive()
+    public async Task An_unanswered_negotiation_is_unavailable_too()
     {
-        _handler.Respond = (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
-        {
-            Content = new StreamContent(new LateStream("""{"StatusCode":0}"""u8.ToArray(), TimeSpan.FromMilliseconds(1500))),
-        });
-        var engine = FakeEngine.Create(_handler, new DockerOptions { RequestTimeoutSeconds = 1 });
+        using var daemon = SilentDaemon.Start();
+        using var engine = Engine(daemon.Path, timeoutSeconds: 1);
 
-        var exit = await engine.WaitContainerAsync("ws-1");
+        var error = await Should.ThrowAsync<DockerUnavailableException>(() => engine.InspectContainerAsync("ws-1"));
 
-        exit.StatusCode.ShouldBe(0);
+        // Whichever gives up first says so: the negotiation's own bound or the call's.
+        error.Message.ShouldContain("no answer to GET /");
+        error.Message.ShouldContain("within 1s");
     }
 
     [Fact]
     public async Task The_callers_cancellation_stays_a_cancellation()
     {
-        _handler.Respond = async (_, cancellationToken) =>
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return new HttpResponseMessage(HttpStatusCode.OK);
-        };
+        using var daemon = SilentDaemon.Start();
+        using var engine = Engine(daemon.Path, apiVersion: "1.41");
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
-        await Should.ThrowAsync<OperationCanceledException>(() => FakeEngine.Create(_handler).InspectContainerAsync("ws-1", cancel.Token));
+        var error = await Should.ThrowAsync<OperationCanceledException>(() => engine.InspectContainerAsync("ws-1", cancel.Token));
+
+        error.ShouldNotBeAssignableTo<DockerException>();
     }
 
-    [Fact]
-    public async Task An_unreadable_json_answer_is_an_api_error()
+    [Theory]
+    [InlineData("..")]
+    [InlineData(" ")]
+    [InlineData("../images/x")]
+    [InlineData("ws-1?force=1")]
+    public async Task Names_that_would_leave_their_path_segment_are_refused(string name)
     {
-        _handler.Answer(HttpStatusCode.OK, "{not json");
+        using var engine = Engine($"/tmp/molecule-unit-{Guid.NewGuid():N}.sock", apiVersion: "1.41");
 
-        await Should.ThrowAsync<DockerApiException>(() => FakeEngine.Create(_handler).InspectContainerAsync("ws-1"));
+        await Should.ThrowAsync<ArgumentException>(() => engine.InspectContainerAsync(name));
     }
 
-    /// <summary>A body whose bytes arrive only after a delay, like <c>wait</c> on a running container.</summary>
-    private sealed class LateStream(byte[] data, TimeSpan delay) : MemoryStream(data)
-    {
-        private bool _waited;
+    private static DockerEngine Engine(string socketPath, string? apiVersion = null, int timeoutSeconds = 30) =>
+        new(new DockerOptions { Host = $"unix://{socketPath}", ApiVersion = apiVersion, RequestTimeoutSeconds = timeoutSeconds }, NullLogger.Instance);
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    /// <summary>A unix socket that takes connections (the kernel queues them) and never answers.</summary>
+    private sealed class SilentDaemon : IDisposable
+    {
+        private readonly Socket _socket;
+
+        private SilentDaemon(Socket socket, string path)
         {
-            if (!_waited)
-            {
-                await Task.Delay(delay, cancellationToken);
-                _waited = true;
-            }
-
-            return await base.ReadAsync(buffer, cancellationToken);
+            _socket = socket;
+            Path = path;
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        public string Path { get; }
+
+        public static SilentDaemon Start()
+        {
+            var path = $"/tmp/molecule-silent-{Guid.NewGuid():N}.sock";
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            socket.Bind(new UnixDomainSocketEndPoint(path));
+            socket.Listen(16);
+            return new SilentDaemon(socket, path);
+        }
+
+        public void Dispose()
+        {
+            _socket.Dispose();
+            File.Delete(Path);
+        }
     }
 }

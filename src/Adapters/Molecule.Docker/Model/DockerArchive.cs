@@ -23,23 +23,16 @@ public sealed record DockerPathStat(string Name, long Size, uint Mode, DateTimeO
 /// <summary>A tar stream read out of a container, with the stat of the path it was read from. Dispose it.</summary>
 public sealed class DockerArchive : IAsyncDisposable
 {
-    private readonly HttpResponseMessage _response;
-
-    internal DockerArchive(DockerPathStat stat, Stream tar, HttpResponseMessage response)
+    internal DockerArchive(DockerPathStat stat, Stream tar)
     {
         Stat = stat;
         Tar = tar;
-        _response = response;
     }
 
     public DockerPathStat Stat { get; }
 
-    /// <summary>The uncompressed tar; entries are named after the path's last element.</summary>
+    /// <summary>The uncompressed tar; entries are named after the path's last element. Disposing it ends the engine's answer.</summary>
     public Stream Tar { get; }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Tar.DisposeAsync();
-        _response.Dispose();
-    }
+    public ValueTask DisposeAsync() => Tar.DisposeAsync();
 }

@@ -53,12 +53,13 @@ public sealed record DockerContainerSummary(
 /// <summary>How a container ended, from <c>POST /containers/{id}/wait</c>.</summary>
 public sealed record DockerContainerExit(long StatusCode, string? Error);
 
-/// <summary>When <c>wait</c> returns: <c>not-running</c> (now, if already stopped), <c>next-exit</c>, or <c>removed</c>.</summary>
+/// <summary>
+/// When <c>wait</c> returns: <c>not-running</c> (now, if already stopped). The engine also knows
+/// <c>next-exit</c> and <c>removed</c>, but Docker.DotNet's wait does not send a condition.
+/// </summary>
 public enum DockerWaitCondition
 {
     NotRunning,
-    NextExit,
-    Removed,
 }
 
 /// <summary>Which container logs to read.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Molecule.Docker.Streams;
+namespace Molecule.Docker.Mapping;
 
 /// <summary>Parses the engine's RFC 3339 times, which carry nanoseconds and use year 1 for "never".</summary>
 internal static class DockerTime
@@ -31,6 +31,19 @@ internal static class DockerTime
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
             ? parsed.ToUniversalTime()
             : null;
+    }
+
+    /// <summary>A time the library already parsed; its year-1 value means "never".</summary>
+    public static DateTimeOffset? FromLibrary(DateTime? value)
+    {
+        if (value is not { Year: > 1 } time)
+        {
+            return null;
+        }
+
+        return time.Kind == DateTimeKind.Local
+            ? new DateTimeOffset(time.ToUniversalTime())
+            : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc));
     }
 
     public static DateTimeOffset FromUnixNanoseconds(long nanoseconds, long seconds) =>

@@ -1,4 +1,6 @@
-using Molecule.Docker.Transport;
+using System.Buffers;
+using System.Runtime.InteropServices;
+using Docker.DotNet;
 
 namespace Molecule.Docker;
 
@@ -8,16 +10,11 @@ namespace Molecule.Docker;
 /// </summary>
 public sealed class DockerExecSession : IAsyncDisposable
 {
-    private readonly Stream _connection;
-    private readonly HijackedSocket _socket;
-
-    internal DockerExecSession(string execId, bool tty, Stream connection, HijackedSocket socket, DockerOutput output)
+    internal DockerExecSession(string execId, bool tty, MultiplexedStream connection)
     {
         ExecId = execId;
         Tty = tty;
-        _connection = connection;
-        _socket = socket;
-        Output = output;
+        Output = new DockerOutput(connection, multiplexed: !tty);
     }
 
     public string ExecId { get; }
@@ -27,11 +24,26 @@ public sealed class DockerExecSession : IAsyncDisposable
     /// <summary>With a TTY: raw terminal bytes. Without: stdout and stderr demultiplexed.</summary>
     public DockerOutput Output { get; }
 
-    /// <summary>Sends bytes to the process's stdin (keystrokes, with a TTY).</summary>
+    /// <summary>Sends bytes to the process's stdin (keystrokes, with a TTY). The connection does not buffer: they leave at once.</summary>
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> input, CancellationToken cancellationToken = default)
     {
-        await _connection.WriteAsync(input, cancellationToken);
-        await _connection.FlushAsync(cancellationToken);
+        if (MemoryMarshal.TryGetArray(input, out var segment))
+        {
+            await Output.Stream.WriteAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken);
+            return;
+        }
+
+        // The library writes from arrays only.
+        var rented = ArrayPool<byte>.Shared.Rent(input.Length);
+        try
+        {
+            input.CopyTo(rented);
+            await Output.Stream.WriteAsync(rented, 0, input.Length, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>
@@ -39,7 +51,7 @@ public sealed class DockerExecSession : IAsyncDisposable
     /// Only meaningful without a TTY — with one the engine closes the output instead, so end a TTY
     /// session by writing <c>exit\n</c> or Ctrl-D.
     /// </summary>
-    public void CloseStdin() => _socket.ShutdownSend();
+    public void CloseStdin() => Output.Stream.CloseWrite();
 
     public ValueTask DisposeAsync() => Output.DisposeAsync();
 }

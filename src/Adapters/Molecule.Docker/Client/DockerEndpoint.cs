@@ -1,15 +1,20 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
-namespace Molecule.Docker.Transport;
+namespace Molecule.Docker.Client;
 
 /// <summary>A parsed DOCKER_HOST. Only unix sockets are supported: the engine is always local here.</summary>
 internal sealed record DockerEndpoint(string Host, string SocketPath)
 {
-    /// <summary>sun_path holds 108 bytes including the terminating NUL.</summary>
-    internal const int MaxSocketPathBytes = 107;
+    /// <summary>
+    /// The library's unix socket transport copies the path into a 91-byte sockaddr buffer (shorter
+    /// than the kernel's 107): refuse a longer path at start instead of at the first call.
+    /// </summary>
+    internal const int MaxSocketPathBytes = 91;
 
     private const string UnixScheme = "unix://";
+
+    public Uri Uri => new(Host);
 
     public static DockerEndpoint Parse(string host) =>
         TryParse(host, out var endpoint, out var error) ? endpoint : throw new ArgumentException(error, nameof(host));

@@ -1,4 +1,4 @@
-namespace Molecule.Docker.Transport;
+namespace Molecule.Docker.Mapping;
 
 /// <summary>Splits <c>repo[:tag]</c> / <c>repo@digest</c>: a pull without a tag would fetch every tag.</summary>
 internal static class ImageReference

@@ -1,4 +1,6 @@
-using Molecule.Docker.Streams;
+using System.Buffers;
+using System.Runtime.InteropServices;
+using Docker.DotNet;
 
 namespace Molecule.Docker;
 
@@ -10,29 +12,44 @@ public sealed class DockerOutput : IAsyncDisposable
 {
     private const int CopyBufferSize = 16 * 1024;
 
-    private readonly Stream _stream;
-    private readonly MultiplexedStreamReader? _demultiplexer;
-    private readonly IDisposable[] _owned;
+    private readonly MultiplexedStream _stream;
 
-    internal DockerOutput(Stream stream, bool multiplexed, params IDisposable[] owned)
+    internal DockerOutput(MultiplexedStream stream, bool multiplexed)
     {
         _stream = stream;
-        _demultiplexer = multiplexed ? new MultiplexedStreamReader(stream) : null;
-        _owned = owned;
+        IsMultiplexed = multiplexed;
     }
 
     /// <summary>True when the engine frames the output (no TTY), so stdout and stderr are told apart.</summary>
-    public bool IsMultiplexed => _demultiplexer is not null;
+    public bool IsMultiplexed { get; }
 
-    /// <summary>Reads the next bytes into <paramref name="buffer"/>; a chunk of 0 bytes means the output ended.</summary>
+    internal MultiplexedStream Stream => _stream;
+
+    /// <summary>Reads the next bytes into <paramref name="buffer"/>; a chunk of 0 bytes means the output ended. Never mixes two frames.</summary>
     public async ValueTask<DockerChunk> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_demultiplexer is not null)
+        if (buffer.IsEmpty)
         {
-            return await _demultiplexer.ReadAsync(buffer, cancellationToken);
+            throw new ArgumentException("the buffer must not be empty", nameof(buffer));
         }
 
-        return new DockerChunk(DockerStreamKind.Stdout, await _stream.ReadAsync(buffer, cancellationToken));
+        if (MemoryMarshal.TryGetArray<byte>(buffer, out var segment))
+        {
+            return ToChunk(await _stream.ReadOutputAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken));
+        }
+
+        // The library reads into arrays only.
+        var rented = ArrayPool<byte>.Shared.Rent(buffer.Length);
+        try
+        {
+            var chunk = ToChunk(await _stream.ReadOutputAsync(rented, 0, buffer.Length, cancellationToken));
+            rented.AsMemory(0, chunk.Count).CopyTo(buffer);
+            return chunk;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>
@@ -63,12 +80,13 @@ public sealed class DockerOutput : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _stream.DisposeAsync();
-        foreach (var owned in _owned)
-        {
-            owned.Dispose();
-        }
+        _stream.Dispose();
+        return ValueTask.CompletedTask;
     }
+
+    /// <summary>Stdin echoed back (type 0) is written on stdout by the engine, and counted as such.</summary>
+    private static DockerChunk ToChunk(MultiplexedStream.ReadResult read) =>
+        new(read.Target == MultiplexedStream.TargetStream.StandardError ? DockerStreamKind.Stderr : DockerStreamKind.Stdout, read.Count);
 }

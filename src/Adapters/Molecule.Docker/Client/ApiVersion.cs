@@ -1,14 +1,14 @@
 using System.Globalization;
 
-namespace Molecule.Docker.Transport;
+namespace Molecule.Docker.Client;
 
 /// <summary>An Engine API version such as 1.41, ordered numerically (1.9 &lt; 1.41).</summary>
 internal readonly record struct ApiVersion(int Major, int Minor) : IComparable<ApiVersion>
 {
-    /// <summary>The newest API this client was written against; a newer daemon is spoken to at this version.</summary>
+    /// <summary>The newest API our mapping was checked against; a newer daemon is spoken to at this version.</summary>
     public static readonly ApiVersion Newest = new(1, 47);
 
-    /// <summary>Used when a daemon's ping carries no Api-Version header (only very old daemons).</summary>
+    /// <summary>Used when a daemon reports no readable API version; Debian's dockerd 20.10 speaks it.</summary>
     public static readonly ApiVersion Fallback = new(1, 41);
 
     public static bool TryParse(string? text, out ApiVersion version)
@@ -34,6 +34,8 @@ internal readonly record struct ApiVersion(int Major, int Minor) : IComparable<A
 
     public int CompareTo(ApiVersion other) =>
         Major != other.Major ? Major.CompareTo(other.Major) : Minor.CompareTo(other.Minor);
+
+    public Version ToVersion() => new(Major, Minor);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}");
 }
