@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Molecule.Kernel.Http;
 using Molecule.Kernel.Workspaces;
 using Molecule.Workspaces.BootstrapFailed;
 using Molecule.Workspaces.Config;
@@ -51,16 +52,19 @@ public static class WorkspacesModule
     {
         ListWorkspacesEndpoint.Map(endpoints);
         CreateWorkspaceEndpoint.Map(endpoints);
-        GetWorkspaceEndpoint.Map(endpoints);
-        UpdateWorkspaceEndpoint.Map(endpoints);
-        DeleteWorkspaceEndpoint.Map(endpoints);
-        WorkspaceStateEndpoint.Map(endpoints);
-        RestartWorkspaceEndpoint.Map(endpoints);
-        PauseWorkspaceEndpoint.Map(endpoints);
-        ResumeWorkspaceEndpoint.Map(endpoints);
-        HibernateWorkspaceEndpoint.Map(endpoints);
-        WorkspaceConfigEndpoints.Map(endpoints);
-        BootstrapFailedEndpoint.Map(endpoints);
+
+        var workspace = endpoints.MapWorkspaceGroup();
+        GetWorkspaceEndpoint.Map(workspace);
+        UpdateWorkspaceEndpoint.Map(workspace);
+        DeleteWorkspaceEndpoint.Map(workspace);
+        WorkspaceStateEndpoint.Map(workspace);
+        RestartWorkspaceEndpoint.Map(workspace);
+        PauseWorkspaceEndpoint.Map(workspace);
+        ResumeWorkspaceEndpoint.Map(workspace);
+        HibernateWorkspaceEndpoint.Map(workspace);
+        WorkspaceConfigEndpoints.Map(workspace);
+
+        BootstrapFailedEndpoint.Map(endpoints.MapWorkspaceGroup("/admin/workspaces/{id}"));
         return endpoints;
     }
 }

@@ -26,13 +26,8 @@ internal sealed partial class DeleteWorkspaceHandler(
     public const string ConfirmationMessage =
         "This workspace has sub-workspaces. Delete with ?confirm=true to cascade delete.";
 
-    public async Task<IResult> HandleAsync(string id, HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(Guid workspaceId, HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest(WorkspaceErrors.InvalidId);
-        }
-
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         if (request.Query["confirm"] != "true" && await ConfirmationNeededAsync(connection, workspaceId, cancellationToken) is { } conflict)
         {
