@@ -11,7 +11,12 @@ namespace Molecule.Plugins.Allowlist;
 internal static class GetAllowlistEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/orgs/{id}/plugins/allowlist", HandleAsync).RequireAdminAuth();
+        routes.MapGet("/orgs/{id}/plugins/allowlist", HandleAsync)
+            .WithName("GetPluginAllowlist")
+            .Produces<AllowlistResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAdminAuth();
 
     private static async Task<IResult> HandleAsync(string id, HttpContext context, OrgAllowlistTable table, CancellationToken cancellationToken)
     {

@@ -13,7 +13,14 @@ namespace Molecule.Plugins.Allowlist;
 internal static class PutAllowlistEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPut("/orgs/{id}/plugins/allowlist", HandleAsync).RequireAdminAuth();
+        routes.MapPut("/orgs/{id}/plugins/allowlist", HandleAsync)
+            .WithName("PutPluginAllowlist")
+            .Produces<AllowlistResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireAdminAuth();
 
     private static async Task<IResult> HandleAsync(
         string id, HttpRequest request, OrgAllowlistTable table, CancellationToken cancellationToken)

@@ -24,12 +24,19 @@ internal static class InstallEndpoint
     public const string Feature = "plugin install";
 
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/workspaces/{id}/plugins", HandleAsync).RequireWorkspaceAuth();
+        routes.MapPost("/plugins", HandleAsync)
+            .WithName("InstallPlugin")
+            .Produces<InstallResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status501NotImplemented)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireWorkspaceAuth();
 
     private static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspace route,
         HttpRequest request,
-        PluginWorkspaces workspaces,
         PluginSourceRegistry sources,
         PluginStager stager,
         OrgAllowlistTable allowlist,
@@ -51,11 +58,7 @@ internal static class InstallEndpoint
             return invalidSource!;
         }
 
-        var (workspace, notFound) = await workspaces.FindAsync(id, cancellationToken);
-        if (workspace is null)
-        {
-            return notFound!;
-        }
+        var workspace = route.Row;
 
         var (staged, refused) = await stager.StageAsync(source, body.Value.Sha256, cancellationToken);
         if (staged is null)
