@@ -16,6 +16,7 @@ using Molecule.Files.SharedContext;
 using Molecule.Files.Templates;
 using Molecule.Files.WriteFile;
 using Molecule.Kernel.Compute;
+using Molecule.Kernel.Http;
 
 namespace Molecule.Files;
 
@@ -49,17 +50,19 @@ public static class FilesModule
 
     public static IEndpointRouteBuilder MapFiles(this IEndpointRouteBuilder endpoints)
     {
+        // The files routes answer a malformed id like an unknown workspace; the chat routes say it is invalid.
+        var workspace = endpoints.MapWorkspaceGroup();
         var files = new NotBuiltOnEc2Filter("files");
-        ListFilesEndpoint.Map(endpoints).AddEndpointFilter(files);
-        ReplaceFilesEndpoint.Map(endpoints).AddEndpointFilter(files);
-        ReadFileEndpoint.Map(endpoints).AddEndpointFilter(files);
-        WriteFileEndpoint.Map(endpoints).AddEndpointFilter(files);
-        DeleteFileEndpoint.Map(endpoints).AddEndpointFilter(files);
-        SharedContextEndpoint.Map(endpoints).AddEndpointFilter(files);
+        ListFilesEndpoint.Map(workspace).AddEndpointFilter(files).WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId);
+        ReplaceFilesEndpoint.Map(workspace).AddEndpointFilter(files).WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId);
+        ReadFileEndpoint.Map(workspace).AddEndpointFilter(files).WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId);
+        WriteFileEndpoint.Map(workspace).AddEndpointFilter(files).WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId);
+        DeleteFileEndpoint.Map(workspace).AddEndpointFilter(files).WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId);
+        SharedContextEndpoint.Map(workspace).AddEndpointFilter(files).WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId);
 
         var chatFiles = new NotBuiltOnEc2Filter("chat files");
-        ChatUploadsEndpoint.Map(endpoints).AddEndpointFilter(chatFiles);
-        ChatDownloadEndpoint.Map(endpoints).AddEndpointFilter(chatFiles);
+        ChatUploadsEndpoint.Map(workspace).AddEndpointFilter(chatFiles);
+        ChatDownloadEndpoint.Map(workspace).AddEndpointFilter(chatFiles);
         return endpoints;
     }
 }

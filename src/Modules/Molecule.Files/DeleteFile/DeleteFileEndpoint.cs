@@ -19,10 +19,16 @@ internal static class DeleteFileEndpoint
     public const string Deleted = "deleted";
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapDelete("/workspaces/{id}/files/{**path}", HandleAsync).RequireWorkspaceAuth();
+        routes.MapDelete("/files/{**path}", HandleAsync)
+            .WithName("DeleteFile")
+            .Produces<FileChanged>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireWorkspaceAuth();
 
     private static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspace route,
         string? path,
         string? root,
         FilesWorkspaces workspaces,
@@ -35,10 +41,7 @@ internal static class DeleteFileEndpoint
 
         var (relativePath, fileRoot) = target;
 
-        if (await workspaces.FindAsync(id, cancellationToken) is not { } workspace)
-        {
-            return FilesErrors.WorkspaceNotFound();
-        }
+        var workspace = workspaces.For(route.Row);
 
         var outcome = await workspace.Backend.DeleteAsync(workspace.Row, fileRoot, relativePath, cancellationToken);
         return outcome.Status switch

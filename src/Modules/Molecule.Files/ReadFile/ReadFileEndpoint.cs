@@ -21,10 +21,15 @@ internal static class ReadFileEndpoint
     public const string NoTemplate = "file not found (container offline, no template)";
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/workspaces/{id}/files/{**path}", HandleAsync).RequireWorkspaceAuth();
+        routes.MapGet("/files/{**path}", HandleAsync)
+            .WithName("ReadFile")
+            .Produces<FileContent>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireWorkspaceAuth();
 
     private static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspace route,
         string? path,
         string? root,
         FilesWorkspaces workspaces,
@@ -39,10 +44,7 @@ internal static class ReadFileEndpoint
 
         var (relativePath, fileRoot) = target;
 
-        if (await workspaces.FindAsync(id, cancellationToken) is not { } workspace)
-        {
-            return FilesErrors.WorkspaceNotFound();
-        }
+        var workspace = workspaces.For(route.Row);
 
         var maxBytes = options.Value.MaxFileBytes;
         var opened = await workspace.Backend.OpenAsync(workspace.Row, FileRoots.Join(fileRoot, relativePath), cancellationToken);

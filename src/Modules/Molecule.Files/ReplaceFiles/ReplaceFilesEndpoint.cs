@@ -30,10 +30,16 @@ internal static class ReplaceFilesEndpoint
     public const string WriteFailed = "failed to write files to workspace";
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapPut("/workspaces/{id}/files", HandleAsync).RequireWorkspaceAuth();
+        routes.MapPut("/files", HandleAsync)
+            .WithName("ReplaceFiles")
+            .Produces<FilesReplaced>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .RequireWorkspaceAuth();
 
     private static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspace route,
         HttpRequest request,
         FilesWorkspaces workspaces,
         WorkspaceTemplates templates,
@@ -61,10 +67,7 @@ internal static class ReplaceFilesEndpoint
             return ApiError.BadRequest(string.Create(CultureInfo.InvariantCulture, $"too many files ({requested.Count}), max {MaxFiles}"));
         }
 
-        if (await workspaces.FindAsync(id, cancellationToken) is not { } workspace)
-        {
-            return FilesErrors.WorkspaceNotFound();
-        }
+        var workspace = workspaces.For(route.Row);
 
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var (path, content) in requested)

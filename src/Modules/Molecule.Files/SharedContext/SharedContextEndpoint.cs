@@ -9,6 +9,7 @@ using Molecule.Files.Paths;
 using Molecule.Files.ReplaceFiles;
 using Molecule.Files.Templates;
 using Molecule.Kernel.Auth;
+using Molecule.Kernel.Http;
 
 namespace Molecule.Files.SharedContext;
 
@@ -21,19 +22,19 @@ namespace Molecule.Files.SharedContext;
 internal static class SharedContextEndpoint
 {
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/workspaces/{id}/shared-context", HandleAsync).RequireWorkspaceAuth();
+        routes.MapGet("/shared-context", HandleAsync)
+            .WithName("GetSharedContext")
+            .Produces<IReadOnlyList<SharedContextFile>>()
+            .RequireWorkspaceAuth();
 
     private static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspace route,
         FilesWorkspaces workspaces,
         WorkspaceTemplates templates,
         IOptions<FilesOptions> options,
         CancellationToken cancellationToken)
     {
-        if (await workspaces.FindAsync(id, cancellationToken) is not { } workspace)
-        {
-            return FilesErrors.WorkspaceNotFound();
-        }
+        var workspace = workspaces.For(route.Row);
 
         var maxBytes = options.Value.MaxFileBytes;
         var config = await ReadFromContainerAsync(workspace, GeneratedConfig.FileName, maxBytes, cancellationToken);
