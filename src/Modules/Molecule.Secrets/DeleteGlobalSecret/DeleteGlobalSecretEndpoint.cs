@@ -19,8 +19,8 @@ internal static class DeleteGlobalSecretEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapDelete("/settings/secrets/{key}", HandleAsync).RequireAdminAuth();
-        routes.MapDelete("/admin/secrets/{key}", HandleAsync).RequireAdminAuth();
+        routes.MapDelete("/settings/secrets/{key}", HandleAsync).WithName("DeleteGlobalSecret").Produces<SecretChanged>().ProducesProblem(StatusCodes.Status404NotFound).AnswersDatabaseFailure("failed to delete secret").RequireAdminAuth();
+        routes.MapDelete("/admin/secrets/{key}", HandleAsync).WithName("DeleteGlobalSecretAdmin").Produces<SecretChanged>().ProducesProblem(StatusCodes.Status404NotFound).AnswersDatabaseFailure("failed to delete secret").RequireAdminAuth();
     }
 
     private static async Task<IResult> HandleAsync(
@@ -36,16 +36,7 @@ internal static class DeleteGlobalSecretEndpoint
         }
 
         var logger = loggers.CreateLogger(SecretsLog.Category);
-        bool deleted;
-        try
-        {
-            deleted = await globals.DeleteAsync(key, cancellationToken);
-        }
-        catch (NpgsqlException exception)
-        {
-            logger.StoreFailed(exception, "delete global secret");
-            return ApiError.Internal("failed to delete secret");
-        }
+        var deleted = await globals.DeleteAsync(key, cancellationToken);
 
         if (!deleted)
         {

@@ -17,31 +17,23 @@ namespace Molecule.Secrets.ListWorkspaceSecrets;
 internal static class ListWorkspaceSecretsEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/workspaces/{id}/secrets", HandleAsync).RequireWorkspaceAuth();
+        routes.MapGet("/secrets", HandleAsync)
+            .WithName("ListWorkspaceSecrets")
+            .WithWorkspaceErrors(WorkspaceRouteErrors.LowercaseId)
+            .Produces<List<SecretListItem>>()
+            .AnswersDatabaseFailure("failed to list secrets")
+            .RequireWorkspaceAuth();
 
     private static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspaceId id,
         WorkspaceSecretsTable workspaceSecrets,
         GlobalSecretsTable globals,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParseLowercase(id, out var workspaceId))
-        {
-            return WorkspaceIds.Invalid();
-        }
-
-        IReadOnlyList<SecretListRow> own, shared;
-        try
-        {
-            own = await workspaceSecrets.ListAsync(workspaceId, cancellationToken);
-            shared = await globals.ListAsync(cancellationToken);
-        }
-        catch (NpgsqlException exception)
-        {
-            loggers.CreateLogger(SecretsLog.Category).StoreFailed(exception, "list workspace secrets");
-            return ApiError.Internal("failed to list secrets");
-        }
+        var workspaceId = id.Value;
+        var own = await workspaceSecrets.ListAsync(workspaceId, cancellationToken);
+        var shared = await globals.ListAsync(cancellationToken);
 
         var overridden = own.Select(row => row.Key).ToHashSet(StringComparer.Ordinal);
         var items = own.Select(row => SecretListItem.From(row, SecretListItem.WorkspaceScope))

@@ -20,21 +20,23 @@ namespace Molecule.Secrets.ReadSecretValues;
 internal static class ReadSecretValuesEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/workspaces/{id}/secrets/values", HandleAsync).RequireWorkspaceAuth();
+        routes.MapGet("/secrets/values", HandleAsync)
+            .WithName("ReadWorkspaceSecretValues")
+            .WithWorkspaceErrors(WorkspaceRouteErrors.LowercaseId)
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .RequireWorkspaceAuth();
 
     private static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspaceId id,
         HttpContext context,
         IWorkspaceTokens tokens,
         ISecretReader secrets,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParseLowercase(id, out var workspaceId))
-        {
-            return WorkspaceIds.Invalid();
-        }
-
+        var workspaceId = id.Value;
         if (await tokens.RequireOwnBearerAsync(context, workspaceId, cancellationToken) is { } denied)
         {
             return denied;

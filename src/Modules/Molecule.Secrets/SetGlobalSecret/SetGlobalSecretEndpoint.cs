@@ -20,8 +20,8 @@ internal static class SetGlobalSecretEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapMethods("/settings/secrets", [HttpMethods.Put, HttpMethods.Post], HandleAsync).RequireAdminAuth();
-        routes.MapPost("/admin/secrets", HandleAsync).RequireAdminAuth();
+        routes.MapMethods("/settings/secrets", [HttpMethods.Put, HttpMethods.Post], HandleAsync).WithName("SetGlobalSecret").Produces<SecretChanged>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status500InternalServerError).RequireAdminAuth();
+        routes.MapPost("/admin/secrets", HandleAsync).WithName("SetGlobalSecretAdmin").Produces<SecretChanged>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status500InternalServerError).RequireAdminAuth();
     }
 
     private static async Task<IResult> HandleAsync(

@@ -13,20 +13,22 @@ namespace Molecule.Secrets.SetWorkspaceSecret;
 internal static class SetWorkspaceSecretEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapMethods("/workspaces/{id}/secrets", [HttpMethods.Post, HttpMethods.Put], HandleAsync).RequireWorkspaceAuth();
+        routes.MapMethods("/secrets", [HttpMethods.Post, HttpMethods.Put], HandleAsync)
+            .WithName("SetWorkspaceSecret")
+            .WithWorkspaceErrors(WorkspaceRouteErrors.LowercaseId)
+            .Produces<SecretChanged>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .RequireWorkspaceAuth();
 
     private static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspaceId id,
         HttpRequest request,
         WorkspaceSecretSaver saver,
         SecretRestarts restarts,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParseLowercase(id, out var workspaceId))
-        {
-            return WorkspaceIds.Invalid();
-        }
-
+        var workspaceId = id.Value;
         var (body, invalid) = await SecretBodies.ReadSetSecretAsync(request);
         if (invalid is not null)
         {

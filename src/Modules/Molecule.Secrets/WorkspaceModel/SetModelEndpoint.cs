@@ -18,10 +18,15 @@ namespace Molecule.Secrets.WorkspaceModel;
 internal static class SetModelEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPut("/workspaces/{id}/model", HandleAsync).RequireWorkspaceAuth();
+        routes.MapPut("/model", HandleAsync)
+            .WithName("SetWorkspaceModel")
+            .Produces<ModelChanged>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AnswersDatabaseFailure("failed to clear model")
+            .RequireWorkspaceAuth();
 
     private static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspaceId id,
         HttpRequest request,
         WorkspaceSecretSaver saver,
         WorkspaceSecretsTable workspaceSecrets,
@@ -29,11 +34,7 @@ internal static class SetModelEndpoint
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return WorkspaceIds.Invalid();
-        }
-
+        var workspaceId = id.Value;
         var (body, invalid) = await SecretBodies.ReadSetModelAsync(request);
         if (invalid is not null)
         {
@@ -53,16 +54,7 @@ internal static class SetModelEndpoint
         ILogger logger,
         CancellationToken cancellationToken)
     {
-        bool deleted;
-        try
-        {
-            deleted = await workspaceSecrets.DeleteAsync(workspaceId, SecretKeys.ModelProvider, cancellationToken);
-        }
-        catch (NpgsqlException exception)
-        {
-            logger.StoreFailed(exception, "clear model");
-            return ApiError.Internal("failed to clear model");
-        }
+        var deleted = await workspaceSecrets.DeleteAsync(workspaceId, SecretKeys.ModelProvider, cancellationToken);
 
         // Clearing a model that was never set changes nothing, so the agent keeps running.
         if (deleted)
