@@ -12,18 +12,14 @@ namespace Molecule.A2A.Activity.Notify;
 internal static partial class NotifyEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspaceId id,
         HttpRequest request,
         NpgsqlDataSource db,
         IEventPublisher events,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest("invalid workspace ID");
-        }
-
+        var workspaceId = id.Value;
         var body = await JsonBodyReader.ReadObjectAsync(request);
         if (body.Error == JsonBodyError.TooLarge)
         {
