@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Molecule.Kernel.Http;
 using Molecule.Docker;
 using Molecule.Kernel.Compute;
 using Molecule.Terminal.Backends;
@@ -36,8 +37,9 @@ public static class TerminalModule
 
     public static IEndpointRouteBuilder MapTerminal(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapTerminalSocket();
-        endpoints.MapTerminalDiagnose();
+        var workspace = endpoints.MapWorkspaceGroup();
+        workspace.MapTerminalSocket();
+        workspace.MapTerminalDiagnose();
         return endpoints;
     }
 }
