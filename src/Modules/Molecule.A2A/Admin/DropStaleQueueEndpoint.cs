@@ -19,7 +19,11 @@ internal static class DropStaleQueueEndpoint
 
     public static IEndpointRouteBuilder MapA2AAdmin(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/admin/a2a-queue/drop-stale", HandleAsync).RequireAdminAuth();
+        endpoints.MapPost("/admin/a2a-queue/drop-stale", HandleAsync)
+            .WithName("DropStaleA2AQueue")
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireAdminAuth();
         return endpoints;
     }
 

@@ -38,16 +38,11 @@ internal static class UpdateCardEndpoint
         }
 
         var raw = card.GetRawText();
-        try
+        await using (var connection = await db.OpenConnectionAsync(context.RequestAborted))
         {
-            await using var connection = await db.OpenConnectionAsync(context.RequestAborted);
             await connection.ExecuteAsync(
                 "UPDATE workspaces SET agent_card = @raw::jsonb, updated_at = now() WHERE id = @id",
                 new { id, raw });
-        }
-        catch (NpgsqlException)
-        {
-            return ApiError.Internal("failed to update card");
         }
 
         await events.RecordAndBroadcastAsync(EventTypes.AgentCardUpdated, id, new JsonObject { ["agent_card"] = JsonNode.Parse(raw) });
