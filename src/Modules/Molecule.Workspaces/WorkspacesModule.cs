@@ -53,10 +53,14 @@ public static class WorkspacesModule
         ListWorkspacesEndpoint.Map(endpoints);
         CreateWorkspaceEndpoint.Map(endpoints);
 
+        // The workspace itself is "/{id}" under "/workspaces": an empty pattern under "/workspaces/{id}"
+        // would leave a trailing slash in the route template that logs and metrics label requests with.
+        var workspaces = endpoints.MapWorkspaceGroup("/workspaces");
+        GetWorkspaceEndpoint.Map(workspaces);
+        UpdateWorkspaceEndpoint.Map(workspaces);
+        DeleteWorkspaceEndpoint.Map(workspaces);
+
         var workspace = endpoints.MapWorkspaceGroup();
-        GetWorkspaceEndpoint.Map(workspace);
-        UpdateWorkspaceEndpoint.Map(workspace);
-        DeleteWorkspaceEndpoint.Map(workspace);
         WorkspaceStateEndpoint.Map(workspace);
         RestartWorkspaceEndpoint.Map(workspace);
         PauseWorkspaceEndpoint.Map(workspace);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Files.Archive;
 using Molecule.Files.Backends;
@@ -39,7 +40,7 @@ internal static class ChatUploadsEndpoint
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<ChatUploadsResponse>, ApiError>> HandleAsync(
         RouteWorkspace route,
         HttpRequest request,
         FilesWorkspaces workspaces,

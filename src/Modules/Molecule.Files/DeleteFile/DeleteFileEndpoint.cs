@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Files.Backends;
 using Molecule.Files.Http;
@@ -27,7 +28,7 @@ internal static class DeleteFileEndpoint
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<FileChanged>, ApiError>> HandleAsync(
         RouteWorkspace route,
         string? path,
         string? root,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Files.Http;
 using Molecule.Files.Paths;
@@ -22,7 +23,7 @@ internal static class ListFilesEndpoint
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<IReadOnlyList<FileEntry>>, ApiError>> HandleAsync(
         RouteWorkspace route,
         string? root,
         string? path,

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Molecule.Files.Backends;
@@ -28,7 +29,7 @@ internal static class ReadFileEndpoint
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<FileContent>, ApiError>> HandleAsync(
         RouteWorkspace route,
         string? path,
         string? root,
@@ -74,6 +75,6 @@ internal static class ReadFileEndpoint
         };
     }
 
-    private static IResult Content(string path, byte[] content) =>
+    private static JsonHttpResult<FileContent> Content(string path, byte[] content) =>
         TypedResults.Json(new FileContent(path, Encoding.UTF8.GetString(content), content.Length), FilesJsonContext.Wire.FileContent);
 }

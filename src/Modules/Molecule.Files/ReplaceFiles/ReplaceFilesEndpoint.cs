@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -38,7 +39,7 @@ internal static class ReplaceFilesEndpoint
             .ProducesProblem(StatusCodes.Status500InternalServerError)
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<FilesReplaced>, ApiError>> HandleAsync(
         RouteWorkspace route,
         HttpRequest request,
         FilesWorkspaces workspaces,

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Molecule.Files.Backends;
@@ -27,7 +28,7 @@ internal static class SharedContextEndpoint
             .Produces<IReadOnlyList<SharedContextFile>>()
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<JsonHttpResult<IReadOnlyList<SharedContextFile>>> HandleAsync(
         RouteWorkspace route,
         FilesWorkspaces workspaces,
         WorkspaceTemplates templates,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Molecule.Files.Archive;
@@ -32,7 +33,7 @@ internal static class WriteFileEndpoint
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<FileChanged>, ApiError>> HandleAsync(
         RouteWorkspace route,
         string? path,
         string? root,

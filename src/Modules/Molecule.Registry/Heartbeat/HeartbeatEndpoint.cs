@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Molecule.Kernel.A2A;
 using Molecule.Kernel.Auth;
@@ -18,7 +19,7 @@ internal static class HeartbeatEndpoint
     /// <summary>The heartbeat's own pass cache (HEARTBEAT_AUTH_CACHE_SECONDS).</summary>
     public const string PassCacheKey = "heartbeat";
 
-    public static async Task<IResult> HandleAsync(
+    public static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HandleAsync(
         HttpContext context,
         RegistryGate gate,
         [FromKeyedServices(PassCacheKey)] RecentPassCache passes,
@@ -98,7 +99,7 @@ internal static class HeartbeatEndpoint
             }
         }
 
-        return Results.Json(new JsonObject { ["status"] = "ok" });
+        return TypedResults.Json(new JsonObject { ["status"] = "ok" });
     }
 
     /// <summary>

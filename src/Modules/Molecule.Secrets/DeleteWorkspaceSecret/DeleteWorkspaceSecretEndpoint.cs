@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
@@ -23,7 +24,7 @@ internal static class DeleteWorkspaceSecretEndpoint
             .AnswersDatabaseFailure("failed to delete secret")
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<SecretChanged>, ApiError>> HandleAsync(
         RouteWorkspaceId id,
         string key,
         WorkspaceSecretsTable workspaceSecrets,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
@@ -19,7 +20,7 @@ internal static class ListGlobalSecretsEndpoint
         routes.MapGet("/admin/secrets", HandleAsync).WithName("ListGlobalSecretsAdmin").Produces<List<SecretListItem>>().AnswersDatabaseFailure("failed to list secrets").RequireAdminAuth();
     }
 
-    private static async Task<IResult> HandleAsync(GlobalSecretsTable globals, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<List<SecretListItem>>> HandleAsync(GlobalSecretsTable globals, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var rows = await globals.ListAsync(cancellationToken);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
@@ -24,7 +25,7 @@ internal static class ListWorkspaceSecretsEndpoint
             .AnswersDatabaseFailure("failed to list secrets")
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<JsonHttpResult<List<SecretListItem>>> HandleAsync(
         RouteWorkspaceId id,
         WorkspaceSecretsTable workspaceSecrets,
         GlobalSecretsTable globals,

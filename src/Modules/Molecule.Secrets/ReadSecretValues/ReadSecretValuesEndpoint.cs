@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
@@ -28,7 +29,7 @@ internal static class ReadSecretValuesEndpoint
             .ProducesProblem(StatusCodes.Status500InternalServerError)
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<IReadOnlyDictionary<string, string>>, ApiError>> HandleAsync(
         RouteWorkspaceId id,
         HttpContext context,
         IWorkspaceTokens tokens,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
@@ -24,7 +25,7 @@ internal static class SetGlobalSecretEndpoint
         routes.MapPost("/admin/secrets", HandleAsync).WithName("SetGlobalSecretAdmin").Produces<SecretChanged>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status500InternalServerError).RequireAdminAuth();
     }
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<SecretChanged>, ApiError>> HandleAsync(
         HttpRequest request,
         SecretEnvelope envelope,
         GlobalSecretsTable globals,

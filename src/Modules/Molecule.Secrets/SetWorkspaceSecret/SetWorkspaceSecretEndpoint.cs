@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -21,7 +22,7 @@ internal static class SetWorkspaceSecretEndpoint
             .ProducesProblem(StatusCodes.Status500InternalServerError)
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<SecretChanged>, ApiError>> HandleAsync(
         RouteWorkspaceId id,
         HttpRequest request,
         WorkspaceSecretSaver saver,

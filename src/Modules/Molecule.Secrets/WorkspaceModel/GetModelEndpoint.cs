@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
@@ -24,7 +25,7 @@ internal static class GetModelEndpoint
             .AnswersDatabaseFailure("query failed")
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<ModelResponse>, ApiError>> HandleAsync(
         RouteWorkspaceId id,
         WorkspaceSecretsTable workspaceSecrets,
         SecretEnvelope envelope,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
@@ -25,7 +26,7 @@ internal static class SetModelEndpoint
             .AnswersDatabaseFailure("failed to clear model")
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<ModelChanged>, ApiError>> HandleAsync(
         RouteWorkspaceId id,
         HttpRequest request,
         WorkspaceSecretSaver saver,
@@ -47,7 +48,7 @@ internal static class SetModelEndpoint
             : await SaveAsync(workspaceId, body.Model, saver, restarts, cancellationToken);
     }
 
-    private static async Task<IResult> ClearAsync(
+    private static async Task<Results<JsonHttpResult<ModelChanged>, ApiError>> ClearAsync(
         Guid workspaceId,
         WorkspaceSecretsTable workspaceSecrets,
         SecretRestarts restarts,
@@ -66,7 +67,7 @@ internal static class SetModelEndpoint
         return TypedResults.Json(new ModelChanged(Model: null, "cleared"), SecretsJsonContext.Wire.ModelChanged);
     }
 
-    private static async Task<IResult> SaveAsync(
+    private static async Task<Results<JsonHttpResult<ModelChanged>, ApiError>> SaveAsync(
         Guid workspaceId,
         string model,
         WorkspaceSecretSaver saver,

@@ -10,7 +10,7 @@ namespace Molecule.Workspaces.Delete;
 internal static class DeleteWorkspaceEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapDelete("", (RouteWorkspaceId id, DeleteWorkspaceHandler handler, HttpRequest request, CancellationToken cancellationToken) =>
+        endpoints.MapDelete("/{id}", (RouteWorkspaceId id, DeleteWorkspaceHandler handler, HttpRequest request, CancellationToken cancellationToken) =>
                 handler.HandleAsync(id.Value, request, cancellationToken))
             .WithName("DeleteWorkspace")
             .Produces<JsonObject>()

@@ -86,7 +86,7 @@ internal sealed partial class DeleteWorkspaceHandler(
         return WorkspacesJson.Ok(new JsonObject { ["status"] = "removed", ["cascade_deleted"] = cascadeDeleted });
     }
 
-    private static async Task<IResult?> ConfirmationNeededAsync(NpgsqlConnection connection, Guid workspaceId, CancellationToken cancellationToken)
+    private static async Task<ApiError?> ConfirmationNeededAsync(NpgsqlConnection connection, Guid workspaceId, CancellationToken cancellationToken)
     {
         var children = (await connection.QueryAsync<(Guid Id, string Name)>(new CommandDefinition(
             "SELECT id, name FROM workspaces WHERE parent_id = @workspaceId AND status <> 'removed' ORDER BY created_at, id",

@@ -15,7 +15,7 @@ namespace Molecule.Workspaces.Get;
 internal static class GetWorkspaceEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("", GetAsync)
+        endpoints.MapGet("/{id}", GetAsync)
             .WithName("GetWorkspace")
             .Produces<WorkspaceDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -24,7 +25,7 @@ internal static class WorkspaceStateEndpoint
             .RequireWorkspaceAuth();
 
     // Parses only: the agent's bearer is checked before anything about the row is said.
-    private static async Task<IResult> GetStateAsync(
+    private static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> GetStateAsync(
         RouteWorkspaceId id, HttpContext context, IWorkspaceTokens tokens, NpgsqlDataSource db, CancellationToken cancellationToken)
     {
         var workspaceId = id.Value;

@@ -21,7 +21,7 @@ internal static class UpdateWorkspaceEndpoint
     public const string MovedUnderItself = "a workspace cannot be moved under itself or its descendants";
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPatch("", UpdateAsync)
+        endpoints.MapPatch("/{id}", UpdateAsync)
             .WithName("UpdateWorkspace")
             .Produces<JsonObject>()
             .ProducesProblem(StatusCodes.Status404NotFound)

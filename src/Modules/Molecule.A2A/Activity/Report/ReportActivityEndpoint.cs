@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Molecule.Kernel.Events;
 using Molecule.Kernel.Http;
 using Npgsql;
@@ -10,7 +11,7 @@ namespace Molecule.A2A.Activity.Report;
 /// <summary>POST /workspaces/{id}/activity: an agent records something it did (spec §4.6).</summary>
 internal static class ReportActivityEndpoint
 {
-    public static async Task<IResult> HandleAsync(RouteWorkspaceId id, HttpRequest request, NpgsqlDataSource db, IEventPublisher events, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HandleAsync(RouteWorkspaceId id, HttpRequest request, NpgsqlDataSource db, IEventPublisher events, CancellationToken cancellationToken)
     {
         var workspaceId = id.Value;
         var body = await JsonBodyReader.ReadObjectAsync(request);

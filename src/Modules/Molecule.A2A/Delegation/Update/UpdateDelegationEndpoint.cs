@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Molecule.A2A.Activity;
 using Molecule.Kernel.Http;
 
@@ -11,7 +12,7 @@ namespace Molecule.A2A.Delegation.Update;
 /// </summary>
 internal static class UpdateDelegationEndpoint
 {
-    public static async Task<IResult> HandleAsync(RouteWorkspaceId id, string delegationId, HttpRequest request, DelegationStore store,
+    public static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HandleAsync(RouteWorkspaceId id, string delegationId, HttpRequest request, DelegationStore store,
         DelegationOutcomes outcomes, CancellationToken cancellationToken)
     {
         var source = id.Value;
