@@ -10,8 +10,8 @@ namespace Molecule.Workspaces.Delete;
 internal static class DeleteWorkspaceEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapDelete("/{id}", (RouteWorkspaceId id, DeleteWorkspaceHandler handler, HttpRequest request, CancellationToken cancellationToken) =>
-                handler.HandleAsync(id.Value, request, cancellationToken))
+        endpoints.MapDelete("/{id}", (RouteWorkspaceId workspace, DeleteWorkspaceHandler handler, HttpRequest request, CancellationToken cancellationToken) =>
+                handler.HandleAsync(workspace.Value, request, cancellationToken))
             .WithName("DeleteWorkspace")
             .Produces<JsonObject>()
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -23,9 +23,9 @@ internal static class GetWorkspaceEndpoint
 
     // Parses only: the card view reads its own joined row, so loading the reference row too would be a second query.
     private static async Task<Results<JsonHttpResult<WorkspaceDetail>, ApiError>> GetAsync(
-        RouteWorkspaceId id, NpgsqlDataSource db, ProvisionTimeoutHints hints, CancellationToken cancellationToken)
+        RouteWorkspaceId workspace, NpgsqlDataSource db, ProvisionTimeoutHints hints, CancellationToken cancellationToken)
     {
-        var workspaceId = id.Value;
+        var workspaceId = workspace.Value;
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<WorkspaceViewRow>(new CommandDefinition(
             WorkspaceViewRow.Select + " WHERE w.id = @workspaceId",

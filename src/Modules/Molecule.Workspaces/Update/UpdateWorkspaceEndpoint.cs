@@ -30,9 +30,9 @@ internal static class UpdateWorkspaceEndpoint
 
     // Parses only: the body is judged first, and the row is locked inside the write's transaction.
     private static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> UpdateAsync(
-        RouteWorkspaceId id, HttpRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
+        RouteWorkspaceId workspace, HttpRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var workspaceId = id.Value;
+        var workspaceId = workspace.Value;
         var body = await JsonBodyReader.ReadObjectAsync(request);
         if (body.Error == JsonBodyError.TooLarge)
         {
