@@ -1,8 +1,8 @@
-using Molecule.Kernel.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Molecule.Kernel.Http;
 using Molecule.Kernel.Secrets;
 using Molecule.Secrets.Crypto;
 using Molecule.Secrets.DeleteGlobalSecret;

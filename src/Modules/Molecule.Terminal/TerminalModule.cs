@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Molecule.Kernel.Http;
 using Molecule.Docker;
 using Molecule.Kernel.Compute;
+using Molecule.Kernel.Http;
 using Molecule.Terminal.Backends;
 using Molecule.Terminal.Connect;
 using Molecule.Terminal.Diagnose;
