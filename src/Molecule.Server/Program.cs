@@ -78,8 +78,13 @@ app.UseWebSockets(HostWebSockets.Options);
 app.UseMoleculeAuth();
 
 app.MapGet("/health", HealthEndpoint.HandleAsync)
+    .WithName("Health")
+    .Produces(StatusCodes.Status200OK, contentType: "application/json")
+    .Produces(StatusCodes.Status503ServiceUnavailable, contentType: "application/json")
     .AllowOpen("liveness probe, as in the reference");
 app.MapGet("/metrics", MetricsEndpoint.HandleAsync)
+    .WithName("Metrics")
+    .Produces(StatusCodes.Status200OK, contentType: "text/plain")
     .AllowOpen("Prometheus scrape, as in the reference");
 app.MapOpenApi()
     .AllowOpen("API description; lists routes, no data");

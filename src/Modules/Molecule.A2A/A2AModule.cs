@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Molecule.Kernel.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -57,7 +60,16 @@ public static class A2AModule
 
     public static IEndpointRouteBuilder MapA2A(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/workspaces/{id}/a2a", ProxyEndpoint.HandleAsync)
+        endpoints.MapWorkspaceGroup().MapPost("/a2a", ProxyEndpoint.HandleAsync)
+            .WithName("ProxyA2A")
+            .WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId)
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces<JsonObject>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AllowOpen("callers are checked in the handler: a workspace caller needs its own token and the hierarchy rule; no caller header is the canvas");
         endpoints.MapActivity();
         endpoints.MapDelegation();

@@ -8,6 +8,7 @@ using Molecule.Auth.TestTokens;
 using Molecule.Auth.Tokens;
 using Molecule.Auth.WorkspaceTokens;
 using Molecule.Kernel.Auth;
+using Molecule.Kernel.Http;
 
 namespace Molecule.Auth;
 
@@ -29,9 +30,10 @@ public static class AuthModule
 
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder endpoints)
     {
-        ListWorkspaceTokensEndpoint.Map(endpoints);
-        CreateWorkspaceTokenEndpoint.Map(endpoints);
-        RevokeWorkspaceTokenEndpoint.Map(endpoints);
+        var workspace = endpoints.MapWorkspaceGroup();
+        ListWorkspaceTokensEndpoint.Map(workspace);
+        CreateWorkspaceTokenEndpoint.Map(workspace);
+        RevokeWorkspaceTokenEndpoint.Map(workspace);
         ListOrgTokensEndpoint.Map(endpoints);
         CreateOrgTokenEndpoint.Map(endpoints);
         RevokeOrgTokenEndpoint.Map(endpoints);

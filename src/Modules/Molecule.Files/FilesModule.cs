@@ -16,6 +16,7 @@ using Molecule.Files.SharedContext;
 using Molecule.Files.Templates;
 using Molecule.Files.WriteFile;
 using Molecule.Kernel.Compute;
+using Molecule.Kernel.Http;
 
 namespace Molecule.Files;
 
@@ -49,14 +50,17 @@ public static class FilesModule
 
     public static IEndpointRouteBuilder MapFiles(this IEndpointRouteBuilder endpoints)
     {
-        ListFilesEndpoint.Map(endpoints);
-        ReplaceFilesEndpoint.Map(endpoints);
-        ReadFileEndpoint.Map(endpoints);
-        WriteFileEndpoint.Map(endpoints);
-        DeleteFileEndpoint.Map(endpoints);
-        SharedContextEndpoint.Map(endpoints);
-        ChatUploadsEndpoint.Map(endpoints);
-        ChatDownloadEndpoint.Map(endpoints);
+        // The files routes answer a malformed id like an unknown workspace; the chat routes say it is invalid.
+        var workspace = endpoints.MapWorkspaceGroup();
+        ListFilesEndpoint.Map(workspace).WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId);
+        ReplaceFilesEndpoint.Map(workspace).WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId);
+        ReadFileEndpoint.Map(workspace).WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId);
+        WriteFileEndpoint.Map(workspace).WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId);
+        DeleteFileEndpoint.Map(workspace).WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId);
+        SharedContextEndpoint.Map(workspace).WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId);
+
+        ChatUploadsEndpoint.Map(workspace);
+        ChatDownloadEndpoint.Map(workspace);
         return endpoints;
     }
 }

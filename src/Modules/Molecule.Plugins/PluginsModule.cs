@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Molecule.Docker;
 using Molecule.Kernel.Compute;
+using Molecule.Kernel.Http;
 using Molecule.Plugins.Allowlist;
 using Molecule.Plugins.Backends;
 using Molecule.Plugins.Configuration;
@@ -43,7 +44,6 @@ public static class PluginsModule
         services.AddSingleton<IPluginSourceResolver, GithubPluginResolver>();
         services.AddSingleton<PluginSourceRegistry>();
         services.AddSingleton<PluginStager>();
-        services.AddSingleton<PluginWorkspaces>();
         services.AddSingleton<OrgAllowlistTable>();
         services.AddSingleton<PluginRestarts>();
         services.AddKeyedSingleton<IPluginInstaller, DockerPluginInstaller>(Backend.Docker);
@@ -55,12 +55,15 @@ public static class PluginsModule
     {
         ListRegistryEndpoint.Map(endpoints);
         ListSourcesEndpoint.Map(endpoints);
-        ListInstalledEndpoint.Map(endpoints);
-        ListAvailableEndpoint.Map(endpoints);
-        CompatibilityEndpoint.Map(endpoints);
-        InstallEndpoint.Map(endpoints);
-        UninstallEndpoint.Map(endpoints);
-        DownloadEndpoint.Map(endpoints);
+
+        var workspace = endpoints.MapWorkspaceGroup();
+        ListInstalledEndpoint.Map(workspace);
+        ListAvailableEndpoint.Map(workspace);
+        CompatibilityEndpoint.Map(workspace);
+        InstallEndpoint.Map(workspace);
+        UninstallEndpoint.Map(workspace);
+        DownloadEndpoint.Map(workspace);
+
         GetAllowlistEndpoint.Map(endpoints);
         PutAllowlistEndpoint.Map(endpoints);
         return endpoints;

@@ -1,9 +1,12 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Molecule.Kernel.Auth;
+using Molecule.Kernel.Http;
 using Molecule.Kernel.Workspaces;
 using Molecule.Registry.Discovery;
 using Molecule.Registry.Gates;
@@ -40,12 +43,25 @@ public static class RegistryModule
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder endpoints)
     {
         var registry = endpoints.MapGroup("/registry");
-        registry.MapPost("/register", RegisterEndpoint.HandleAsync).AllowOpen("agent bootstrap; token gate in the handler");
-        registry.MapPost("/heartbeat", HeartbeatEndpoint.HandleAsync).AllowOpen("token gate in the handler");
-        registry.MapPost("/update-card", UpdateCardEndpoint.HandleAsync).AllowOpen("token gate in the handler");
-        registry.MapGet("/discover/{id}", DiscoverEndpoint.HandleAsync).AllowOpen("caller gate in the handler");
-        registry.MapGet("/{id}/peers", PeersEndpoint.HandleAsync).AllowOpen("caller gate in the handler");
-        registry.MapPost("/check-access", CheckAccessEndpoint.HandleAsync).AllowOpen("answers a yes/no question about ids; the reference leaves it open");
+        registry.MapPost("/register", RegisterEndpoint.HandleAsync)
+            .WithName("RegisterAgent").Produces<JsonObject>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .AllowOpen("agent bootstrap; token gate in the handler");
+        registry.MapPost("/heartbeat", HeartbeatEndpoint.HandleAsync)
+            .WithName("Heartbeat").Produces<JsonObject>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .AllowOpen("token gate in the handler");
+        registry.MapPost("/update-card", UpdateCardEndpoint.HandleAsync)
+            .WithName("UpdateAgentCard").Produces<JsonObject>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .AnswersDatabaseFailure("failed to update card")
+            .AllowOpen("token gate in the handler");
+        registry.MapGet("/discover/{id}", DiscoverEndpoint.HandleAsync)
+            .WithName("DiscoverWorkspace").Produces<JsonObject>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .AllowOpen("caller gate in the handler");
+        registry.MapGet("/{id}/peers", PeersEndpoint.HandleAsync)
+            .WithName("ListPeers").Produces<JsonArray>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .AllowOpen("caller gate in the handler");
+        registry.MapPost("/check-access", CheckAccessEndpoint.HandleAsync)
+            .WithName("CheckAccess").Produces<JsonObject>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .AllowOpen("answers a yes/no question about ids; the reference leaves it open");
         return endpoints;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Molecule.Kernel.Http;
 using Molecule.Kernel.Secrets;
 using Molecule.Secrets.Crypto;
 using Molecule.Secrets.DeleteGlobalSecret;
@@ -47,12 +48,14 @@ public static class SecretsModule
 
     public static IEndpointRouteBuilder MapSecrets(this IEndpointRouteBuilder endpoints)
     {
-        ListWorkspaceSecretsEndpoint.Map(endpoints);
-        ReadSecretValuesEndpoint.Map(endpoints);
-        SetWorkspaceSecretEndpoint.Map(endpoints);
-        DeleteWorkspaceSecretEndpoint.Map(endpoints);
-        GetModelEndpoint.Map(endpoints);
-        SetModelEndpoint.Map(endpoints);
+        var workspace = endpoints.MapWorkspaceGroup();
+        ListWorkspaceSecretsEndpoint.Map(workspace);
+        ReadSecretValuesEndpoint.Map(workspace);
+        SetWorkspaceSecretEndpoint.Map(workspace);
+        DeleteWorkspaceSecretEndpoint.Map(workspace);
+        GetModelEndpoint.Map(workspace);
+        SetModelEndpoint.Map(workspace);
+
         ListGlobalSecretsEndpoint.Map(endpoints);
         SetGlobalSecretEndpoint.Map(endpoints);
         DeleteGlobalSecretEndpoint.Map(endpoints);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Molecule.Docker;
 using Molecule.Kernel.Compute;
+using Molecule.Kernel.Http;
 using Molecule.Terminal.Backends;
 using Molecule.Terminal.Connect;
 using Molecule.Terminal.Diagnose;
@@ -36,8 +37,9 @@ public static class TerminalModule
 
     public static IEndpointRouteBuilder MapTerminal(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapTerminalSocket();
-        endpoints.MapTerminalDiagnose();
+        var workspace = endpoints.MapWorkspaceGroup();
+        workspace.MapTerminalSocket();
+        workspace.MapTerminalDiagnose();
         return endpoints;
     }
 }

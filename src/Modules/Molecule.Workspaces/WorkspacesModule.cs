@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Molecule.Kernel.Http;
 using Molecule.Kernel.Workspaces;
 using Molecule.Workspaces.BootstrapFailed;
 using Molecule.Workspaces.Config;
@@ -52,16 +53,23 @@ public static class WorkspacesModule
     {
         ListWorkspacesEndpoint.Map(endpoints);
         CreateWorkspaceEndpoint.Map(endpoints);
-        GetWorkspaceEndpoint.Map(endpoints);
-        UpdateWorkspaceEndpoint.Map(endpoints);
-        DeleteWorkspaceEndpoint.Map(endpoints);
-        WorkspaceStateEndpoint.Map(endpoints);
-        RestartWorkspaceEndpoint.Map(endpoints);
-        PauseWorkspaceEndpoint.Map(endpoints);
-        ResumeWorkspaceEndpoint.Map(endpoints);
-        HibernateWorkspaceEndpoint.Map(endpoints);
-        WorkspaceConfigEndpoints.Map(endpoints);
-        BootstrapFailedEndpoint.Map(endpoints);
+
+        // The workspace itself is "/{id}" under "/workspaces": an empty pattern under "/workspaces/{id}"
+        // would leave a trailing slash in the route template that logs and metrics label requests with.
+        var workspaces = endpoints.MapWorkspaceGroup("/workspaces");
+        GetWorkspaceEndpoint.Map(workspaces);
+        UpdateWorkspaceEndpoint.Map(workspaces);
+        DeleteWorkspaceEndpoint.Map(workspaces);
+
+        var workspace = endpoints.MapWorkspaceGroup();
+        WorkspaceStateEndpoint.Map(workspace);
+        RestartWorkspaceEndpoint.Map(workspace);
+        PauseWorkspaceEndpoint.Map(workspace);
+        ResumeWorkspaceEndpoint.Map(workspace);
+        HibernateWorkspaceEndpoint.Map(workspace);
+        WorkspaceConfigEndpoints.Map(workspace);
+
+        BootstrapFailedEndpoint.Map(endpoints.MapWorkspaceGroup("/admin/workspaces/{id}"));
         return endpoints;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Molecule.Kernel.Http;
 
 namespace Molecule.Kernel.Auth;
 
@@ -19,5 +20,5 @@ public interface IWorkspaceTokens
     /// The "second gate" of /state, /secrets/values and plugin download: when the workspace has live
     /// tokens, only its own bearer passes. Returns the error to answer with, or null to proceed.
     /// </summary>
-    Task<IResult?> RequireOwnBearerAsync(HttpContext context, Guid workspaceId, CancellationToken cancellationToken = default);
+    Task<ApiError?> RequireOwnBearerAsync(HttpContext context, Guid workspaceId, CancellationToken cancellationToken = default);
 }

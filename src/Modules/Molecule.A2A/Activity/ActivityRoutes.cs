@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Molecule.Kernel.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -30,10 +33,29 @@ internal static class ActivityRoutes
 
     public static IEndpointRouteBuilder MapActivity(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/workspaces/{id}/activity", ListActivityEndpoint.HandleAsync).RequireWorkspaceAuth();
-        endpoints.MapPost("/workspaces/{id}/activity", ReportActivityEndpoint.HandleAsync).RequireWorkspaceAuth();
-        endpoints.MapPost("/workspaces/{id}/notify", NotifyEndpoint.HandleAsync).RequireWorkspaceAuth();
-        endpoints.MapGet("/workspaces/{id}/session-search", SessionSearchEndpoint.HandleAsync).RequireWorkspaceAuth();
+        var workspace = endpoints.MapWorkspaceGroup();
+        workspace.MapGet("/activity", ListActivityEndpoint.HandleAsync)
+            .WithName("ListActivity")
+            .Produces<JsonArray>()
+            .AnswersDatabaseFailure("query failed")
+            .RequireWorkspaceAuth();
+        workspace.MapPost("/activity", ReportActivityEndpoint.HandleAsync)
+            .WithName("ReportActivity")
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .AnswersDatabaseFailure("failed to log activity")
+            .RequireWorkspaceAuth();
+        workspace.MapPost("/notify", NotifyEndpoint.HandleAsync)
+            .WithName("NotifyCanvas")
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireWorkspaceAuth();
+        workspace.MapGet("/session-search", SessionSearchEndpoint.HandleAsync)
+            .WithName("SearchSessions")
+            .Produces<JsonArray>()
+            .AnswersDatabaseFailure("search failed")
+            .RequireWorkspaceAuth();
         return endpoints;
     }
 }

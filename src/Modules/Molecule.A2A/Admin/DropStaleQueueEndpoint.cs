@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.A2A.Queue;
 using Molecule.Kernel.Auth;
@@ -19,11 +20,15 @@ internal static class DropStaleQueueEndpoint
 
     public static IEndpointRouteBuilder MapA2AAdmin(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/admin/a2a-queue/drop-stale", HandleAsync).RequireAdminAuth();
+        endpoints.MapPost("/admin/a2a-queue/drop-stale", HandleAsync)
+            .WithName("DropStaleA2AQueue")
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireAdminAuth();
         return endpoints;
     }
 
-    public static async Task<IResult> HandleAsync(HttpRequest request, A2AQueueStore queue, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HandleAsync(HttpRequest request, A2AQueueStore queue, CancellationToken cancellationToken)
     {
         var maxAge = DefaultMaxAgeMinutes;
         if (request.Query["max_age_minutes"].ToString() is { Length: > 0 } ageText

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Molecule.Kernel.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -31,10 +34,29 @@ internal static class DelegationRoutes
 
     public static IEndpointRouteBuilder MapDelegation(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/workspaces/{id}/delegate", DelegateEndpoint.HandleAsync).RequireWorkspaceAuth();
-        endpoints.MapGet("/workspaces/{id}/delegations", ListDelegationsEndpoint.HandleAsync).RequireWorkspaceAuth();
-        endpoints.MapPost("/workspaces/{id}/delegations/record", RecordDelegationEndpoint.HandleAsync).RequireWorkspaceAuth();
-        endpoints.MapPost("/workspaces/{id}/delegations/{delegationId}/update", UpdateDelegationEndpoint.HandleAsync).RequireWorkspaceAuth();
+        var workspace = endpoints.MapWorkspaceGroup();
+        workspace.MapPost("/delegate", DelegateEndpoint.HandleAsync)
+            .WithName("Delegate")
+            .Produces<JsonObject>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireWorkspaceAuth();
+        workspace.MapGet("/delegations", ListDelegationsEndpoint.HandleAsync)
+            .WithName("ListDelegations")
+            .Produces<JsonArray>()
+            .AnswersDatabaseFailure("query failed")
+            .RequireWorkspaceAuth();
+        workspace.MapPost("/delegations/record", RecordDelegationEndpoint.HandleAsync)
+            .WithName("RecordDelegation")
+            .Produces<JsonObject>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireWorkspaceAuth();
+        workspace.MapPost("/delegations/{delegationId}/update", UpdateDelegationEndpoint.HandleAsync)
+            .WithName("UpdateDelegation")
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireWorkspaceAuth();
         return endpoints;
     }
 }

@@ -27,7 +27,7 @@ internal sealed class CallerAuthorization(
 
     private static readonly string[] ReservedPrefixes = ["webhook:", "system:", "test:", "channel:"];
 
-    public async Task<(A2ACaller? Caller, IResult? Denied)> AuthorizeAsync(HttpContext context, Guid targetId)
+    public async Task<(A2ACaller? Caller, ApiError? Denied)> AuthorizeAsync(HttpContext context, Guid targetId)
     {
         var header = CallerHeaders.Caller(context.Request);
         if (header.Length == 0)
@@ -65,7 +65,7 @@ internal sealed class CallerAuthorization(
         return (new A2ACaller(callerId), null);
     }
 
-    private async Task<IResult?> CheckTokenAsync(HttpContext context, Guid callerId, string? bearer)
+    private async Task<ApiError?> CheckTokenAsync(HttpContext context, Guid callerId, string? bearer)
     {
         try
         {

@@ -15,7 +15,7 @@ namespace Molecule.A2A.Proxy;
 internal static class ProxyEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspaceId id,
         HttpContext context,
         CallerAuthorization callers,
         A2ATargetCache targets,
@@ -45,11 +45,7 @@ internal static class ProxyEndpoint
             return ApiError.Of(StatusCodes.Status413PayloadTooLarge, $"request body exceeds {settings.MaxBodyBytes} bytes");
         }
 
-        if (!RouteIds.TryParse(id, out var targetId))
-        {
-            return ApiError.NotFound("workspace not found");
-        }
-
+        var targetId = id.Value;
         var (caller, denied) = await callers.AuthorizeAsync(context, targetId);
         if (denied is not null)
         {

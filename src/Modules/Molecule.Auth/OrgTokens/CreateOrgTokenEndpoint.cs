@@ -19,6 +19,10 @@ internal static class CreateOrgTokenEndpoint
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/org/tokens", HandleAsync)
+            .WithName("CreateOrgToken")
+            .Produces<CreatedOrgToken>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireAdminAuth()
             .AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<OrgTokenCreateRateLimit>());
 

@@ -10,7 +10,7 @@ namespace Molecule.Auth.OrgTokens;
 internal static class ListOrgTokensEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/org/tokens", HandleAsync).RequireAdminAuth();
+        endpoints.MapGet("/org/tokens", HandleAsync).WithName("ListOrgTokens").Produces<OrgTokenList>().RequireAdminAuth();
 
     private static async Task<JsonHttpResult<OrgTokenList>> HandleAsync(OrgTokenStore store, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Molecule.Auth.OrgTokens;
 internal static class RevokeOrgTokenEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapDelete("/org/tokens/{id}", HandleAsync).RequireAdminAuth();
+        endpoints.MapDelete("/org/tokens/{id}", HandleAsync).WithName("RevokeOrgToken").Produces<RevokedOrgToken>().ProducesProblem(StatusCodes.Status404NotFound).RequireAdminAuth();
 
     private static async Task<Results<JsonHttpResult<RevokedOrgToken>, ApiError>> HandleAsync(
         string id, OrgTokenStore store, AuthAudit audit, CancellationToken cancellationToken)

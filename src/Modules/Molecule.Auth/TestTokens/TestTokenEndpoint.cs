@@ -21,6 +21,11 @@ internal static class TestTokenEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/admin/workspaces/{id}/test-token", HandleAsync)
+            .WithName("IssueTestToken")
+            .Produces<TestToken>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
             .AllowOpen("bootstrap token route; gated in the handler by MOLECULE_ENV and ADMIN_TOKEN");
 
     private static async Task<Results<JsonHttpResult<TestToken>, ApiError>> HandleAsync(

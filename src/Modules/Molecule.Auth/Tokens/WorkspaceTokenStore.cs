@@ -62,7 +62,7 @@ internal sealed class WorkspaceTokenStore(NpgsqlDataSource db, TimeProvider cloc
         return matched > 0;
     }
 
-    public async Task<IResult?> RequireOwnBearerAsync(HttpContext context, Guid workspaceId, CancellationToken cancellationToken = default)
+    public async Task<ApiError?> RequireOwnBearerAsync(HttpContext context, Guid workspaceId, CancellationToken cancellationToken = default)
     {
         var bearer = TokenCodec.Bearer(context.Request.Headers.Authorization);
         try

@@ -16,16 +16,16 @@ internal static class CreateWorkspaceTokenEndpoint
     public const int MaxLiveTokens = 50;
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/workspaces/{id}/tokens", HandleAsync).RequireWorkspaceAuth();
+        endpoints.MapPost("/tokens", HandleAsync)
+            .WithName("CreateWorkspaceToken")
+            .Produces<CreatedWorkspaceToken>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireWorkspaceAuth();
 
     private static async Task<Results<JsonHttpResult<CreatedWorkspaceToken>, ApiError>> HandleAsync(
-        string id, NpgsqlDataSource db, TimeProvider clock, AuthAudit audit, CancellationToken cancellationToken)
+        RouteWorkspaceId workspace, string id, NpgsqlDataSource db, TimeProvider clock, AuthAudit audit, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest("invalid workspace ID");
-        }
-
+        var workspaceId = workspace.Value;
         var plaintext = TokenCodec.NewPlaintext();
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -17,16 +17,15 @@ internal static class ListWorkspaceTokensEndpoint
     public const int MaxLimit = 200;
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/workspaces/{id}/tokens", HandleAsync).RequireWorkspaceAuth();
+        endpoints.MapGet("/tokens", HandleAsync)
+            .WithName("ListWorkspaceTokens")
+            .Produces<WorkspaceTokenList>()
+            .RequireWorkspaceAuth();
 
     private static async Task<Results<JsonHttpResult<WorkspaceTokenList>, ApiError>> HandleAsync(
-        string id, string? limit, string? offset, NpgsqlDataSource db, CancellationToken cancellationToken)
+        RouteWorkspaceId id, string? limit, string? offset, NpgsqlDataSource db, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest("invalid workspace ID");
-        }
-
+        var workspaceId = id.Value;
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var tokens = (await connection.QueryAsync<WorkspaceTokenView>(new CommandDefinition(
             """

@@ -13,16 +13,16 @@ namespace Molecule.Auth.WorkspaceTokens;
 internal static class RevokeWorkspaceTokenEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapDelete("/workspaces/{id}/tokens/{tokenId}", HandleAsync).RequireWorkspaceAuth();
+        endpoints.MapDelete("/tokens/{tokenId}", HandleAsync)
+            .WithName("RevokeWorkspaceToken")
+            .Produces<RevokedWorkspaceToken>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireWorkspaceAuth();
 
     private static async Task<Results<JsonHttpResult<RevokedWorkspaceToken>, ApiError>> HandleAsync(
-        string id, string tokenId, NpgsqlDataSource db, TimeProvider clock, AuthAudit audit, CancellationToken cancellationToken)
+        RouteWorkspaceId id, string tokenId, NpgsqlDataSource db, TimeProvider clock, AuthAudit audit, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest("invalid workspace ID");
-        }
-
+        var workspaceId = id.Value;
         // A malformed token id cannot name a live token: same answer as an unknown one.
         if (!RouteIds.TryParse(tokenId, out var rowId))
         {

@@ -16,6 +16,10 @@ internal static class EventSocketEndpoint
 
     public static void MapEventSocket(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/ws", HandleAsync)
+            .WithName("EventSocket")
+            .Produces(StatusCodes.Status101SwitchingProtocols)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .AllowOpen("event hub: the browser canvas connects without credentials; agent clients (X-Workspace-ID) are gated in the handler");
 
     private static async Task<IResult> HandleAsync(

@@ -1,9 +1,9 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
-using Npgsql;
 
 namespace Molecule.Events.ListEvents;
 
@@ -12,8 +12,17 @@ internal static class ListEventsEndpoints
 {
     public static void MapListEvents(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/events", ListAllAsync).RequireAdminAuth();
-        endpoints.MapGet("/events/{workspaceId}", ListForWorkspaceAsync).RequireAdminAuth();
+        endpoints.MapGet("/events", ListAllAsync)
+            .WithName("ListEvents")
+            .Produces<JsonArray>()
+            .AnswersDatabaseFailure("query failed")
+            .RequireAdminAuth();
+        endpoints.MapGet("/events/{workspaceId}", ListForWorkspaceAsync)
+            .WithName("ListWorkspaceEvents")
+            .Produces<JsonArray>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .AnswersDatabaseFailure("query failed")
+            .RequireAdminAuth();
     }
 
     private static Task<IResult> ListAllAsync(StructureEventLog log, CancellationToken cancellationToken) =>
@@ -27,15 +36,6 @@ internal static class ListEventsEndpoints
             : Task.FromResult<IResult>(ApiError.BadRequest("invalid workspace ID"));
     }
 
-    private static async Task<IResult> ListAsync(StructureEventLog log, Guid? workspaceId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return new StructureEventsResult(await log.NewestAsync(workspaceId, cancellationToken));
-        }
-        catch (NpgsqlException)
-        {
-            return ApiError.Internal("query failed");
-        }
-    }
+    private static async Task<IResult> ListAsync(StructureEventLog log, Guid? workspaceId, CancellationToken cancellationToken) =>
+        new StructureEventsResult(await log.NewestAsync(workspaceId, cancellationToken));
 }

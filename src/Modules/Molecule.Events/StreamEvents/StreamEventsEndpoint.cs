@@ -14,23 +14,18 @@ namespace Molecule.Events.StreamEvents;
 internal static class StreamEventsEndpoint
 {
     public static void MapStreamEvents(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/workspaces/{id}/events/stream", HandleAsync)
+        endpoints.MapWorkspaceGroup().MapGet("/events/stream", HandleAsync)
+            .WithName("StreamWorkspaceEvents")
+            .WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId)
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id,
-        IWorkspaceDirectory directory,
+    private static ServerSentEventsResult HandleAsync(
+        RouteWorkspace workspace,
         IEventBus bus,
         IOptions<EventsOptions> options,
         IHostApplicationLifetime lifetime,
         TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        if (!RouteIds.TryParse(id, out var workspaceId) || await directory.FindAsync(workspaceId, cancellationToken) is null)
-        {
-            return ApiError.NotFound("workspace not found");
-        }
-
-        return new ServerSentEventsResult(bus, workspaceId, options.Value, clock, lifetime.ApplicationStopping);
-    }
+        CancellationToken cancellationToken) =>
+        new(bus, workspace.Id, options.Value, clock, lifetime.ApplicationStopping);
 }

@@ -18,28 +18,24 @@ internal static class ChatDownloadEndpoint
     public const string EngineUnavailable = "docker unavailable";
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/workspaces/{id}/chat/download", HandleAsync).RequireWorkspaceAuth();
+        routes.MapGet("/chat/download", HandleAsync)
+            .WithName("DownloadChatFile")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireWorkspaceAuth();
 
     private static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspace route,
         string? path,
         FilesWorkspaces workspaces,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest(FilesErrors.InvalidWorkspaceId);
-        }
-
         if (DownloadPath.Refusal(path) is { } refusal)
         {
             return ApiError.BadRequest(refusal);
         }
 
-        if (await workspaces.FindAsync(workspaceId, cancellationToken) is not { } workspace)
-        {
-            return FilesErrors.WorkspaceNotFound();
-        }
+        var workspace = workspaces.For(route.Row);
 
         var opened = await workspace.Backend.OpenAsync(workspace.Row, path!, cancellationToken);
         return opened.Status switch

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Files.Archive;
 using Molecule.Files.Backends;
@@ -31,23 +32,21 @@ internal static class ChatUploadsEndpoint
     private const long KestrelSlackBytes = 1024 * 1024;
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/workspaces/{id}/chat/uploads", HandleAsync).RequireWorkspaceAuth();
+        routes.MapPost("/chat/uploads", HandleAsync)
+            .WithName("UploadChatFiles")
+            .Produces<ChatUploadsResponse>()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id,
+    private static async Task<Results<JsonHttpResult<ChatUploadsResponse>, ApiError>> HandleAsync(
+        RouteWorkspace route,
         HttpRequest request,
         FilesWorkspaces workspaces,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest(FilesErrors.InvalidWorkspaceId);
-        }
-
-        if (await workspaces.FindAsync(workspaceId, cancellationToken) is not { } workspace)
-        {
-            return FilesErrors.WorkspaceNotFound();
-        }
+        var workspace = workspaces.For(route.Row);
 
         if (request.ContentLength > MaxRequestBytes)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Files.Backends;
 using Molecule.Files.Http;
@@ -19,10 +20,16 @@ internal static class DeleteFileEndpoint
     public const string Deleted = "deleted";
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapDelete("/workspaces/{id}/files/{**path}", HandleAsync).RequireWorkspaceAuth();
+        routes.MapDelete("/files/{**path}", HandleAsync)
+            .WithName("DeleteFile")
+            .Produces<FileChanged>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id,
+    private static async Task<Results<JsonHttpResult<FileChanged>, ApiError>> HandleAsync(
+        RouteWorkspace route,
         string? path,
         string? root,
         FilesWorkspaces workspaces,
@@ -35,10 +42,7 @@ internal static class DeleteFileEndpoint
 
         var (relativePath, fileRoot) = target;
 
-        if (await workspaces.FindAsync(id, cancellationToken) is not { } workspace)
-        {
-            return FilesErrors.WorkspaceNotFound();
-        }
+        var workspace = workspaces.For(route.Row);
 
         var outcome = await workspace.Backend.DeleteAsync(workspace.Row, fileRoot, relativePath, cancellationToken);
         return outcome.Status switch

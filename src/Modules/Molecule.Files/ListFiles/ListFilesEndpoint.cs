@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Files.Http;
 using Molecule.Files.Paths;
@@ -16,10 +17,14 @@ namespace Molecule.Files.ListFiles;
 internal static class ListFilesEndpoint
 {
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/workspaces/{id}/files", HandleAsync).RequireWorkspaceAuth();
+        routes.MapGet("/files", HandleAsync)
+            .WithName("ListFiles")
+            .Produces<IReadOnlyList<FileEntry>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id,
+    private static async Task<Results<JsonHttpResult<IReadOnlyList<FileEntry>>, ApiError>> HandleAsync(
+        RouteWorkspace route,
         string? root,
         string? path,
         string? depth,
@@ -43,10 +48,7 @@ internal static class ListFilesEndpoint
             return ApiError.BadRequest(ListingRules.InvalidDepth);
         }
 
-        if (await workspaces.FindAsync(id, cancellationToken) is not { } workspace)
-        {
-            return FilesErrors.WorkspaceNotFound();
-        }
+        var workspace = workspaces.For(route.Row);
 
         var directory = relativeDirectory is null ? listedRoot : FileRoots.Join(listedRoot, relativeDirectory);
         var entries = await workspace.Backend.ListAsync(workspace.Row, directory, levels, cancellationToken)

@@ -8,7 +8,7 @@ namespace Molecule.Files.Paths;
 internal readonly record struct FileTarget(string RelativePath, string Root)
 {
     /// <summary>Checks the path first, then the root, answering each with the reference's 400 text.</summary>
-    public static bool TryParse(string? path, string? root, out FileTarget target, [NotNullWhen(false)] out IResult? error)
+    public static bool TryParse(string? path, string? root, out FileTarget target, [NotNullWhen(false)] out ApiError? error)
     {
         target = default;
         if (RelativeFilePath.Normalize(path) is not { } relativePath)

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Molecule.Files.Backends;
@@ -21,10 +22,15 @@ internal static class ReadFileEndpoint
     public const string NoTemplate = "file not found (container offline, no template)";
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/workspaces/{id}/files/{**path}", HandleAsync).RequireWorkspaceAuth();
+        routes.MapGet("/files/{**path}", HandleAsync)
+            .WithName("ReadFile")
+            .Produces<FileContent>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id,
+    private static async Task<Results<JsonHttpResult<FileContent>, ApiError>> HandleAsync(
+        RouteWorkspace route,
         string? path,
         string? root,
         FilesWorkspaces workspaces,
@@ -39,10 +45,7 @@ internal static class ReadFileEndpoint
 
         var (relativePath, fileRoot) = target;
 
-        if (await workspaces.FindAsync(id, cancellationToken) is not { } workspace)
-        {
-            return FilesErrors.WorkspaceNotFound();
-        }
+        var workspace = workspaces.For(route.Row);
 
         var maxBytes = options.Value.MaxFileBytes;
         var opened = await workspace.Backend.OpenAsync(workspace.Row, FileRoots.Join(fileRoot, relativePath), cancellationToken);
@@ -72,6 +75,6 @@ internal static class ReadFileEndpoint
         };
     }
 
-    private static IResult Content(string path, byte[] content) =>
+    private static JsonHttpResult<FileContent> Content(string path, byte[] content) =>
         TypedResults.Json(new FileContent(path, Encoding.UTF8.GetString(content), content.Length), FilesJsonContext.Wire.FileContent);
 }

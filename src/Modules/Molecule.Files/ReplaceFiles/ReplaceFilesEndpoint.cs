@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,10 +31,16 @@ internal static class ReplaceFilesEndpoint
     public const string WriteFailed = "failed to write files to workspace";
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapPut("/workspaces/{id}/files", HandleAsync).RequireWorkspaceAuth();
+        routes.MapPut("/files", HandleAsync)
+            .WithName("ReplaceFiles")
+            .Produces<FilesReplaced>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id,
+    private static async Task<Results<JsonHttpResult<FilesReplaced>, ApiError>> HandleAsync(
+        RouteWorkspace route,
         HttpRequest request,
         FilesWorkspaces workspaces,
         WorkspaceTemplates templates,
@@ -61,10 +68,7 @@ internal static class ReplaceFilesEndpoint
             return ApiError.BadRequest(string.Create(CultureInfo.InvariantCulture, $"too many files ({requested.Count}), max {MaxFiles}"));
         }
 
-        if (await workspaces.FindAsync(id, cancellationToken) is not { } workspace)
-        {
-            return FilesErrors.WorkspaceNotFound();
-        }
+        var workspace = workspaces.For(route.Row);
 
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var (path, content) in requested)

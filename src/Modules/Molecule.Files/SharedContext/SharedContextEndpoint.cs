@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Molecule.Files.Backends;
@@ -9,6 +10,7 @@ using Molecule.Files.Paths;
 using Molecule.Files.ReplaceFiles;
 using Molecule.Files.Templates;
 using Molecule.Kernel.Auth;
+using Molecule.Kernel.Http;
 
 namespace Molecule.Files.SharedContext;
 
@@ -21,19 +23,19 @@ namespace Molecule.Files.SharedContext;
 internal static class SharedContextEndpoint
 {
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/workspaces/{id}/shared-context", HandleAsync).RequireWorkspaceAuth();
+        routes.MapGet("/shared-context", HandleAsync)
+            .WithName("GetSharedContext")
+            .Produces<IReadOnlyList<SharedContextFile>>()
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id,
+    private static async Task<JsonHttpResult<IReadOnlyList<SharedContextFile>>> HandleAsync(
+        RouteWorkspace route,
         FilesWorkspaces workspaces,
         WorkspaceTemplates templates,
         IOptions<FilesOptions> options,
         CancellationToken cancellationToken)
     {
-        if (await workspaces.FindAsync(id, cancellationToken) is not { } workspace)
-        {
-            return FilesErrors.WorkspaceNotFound();
-        }
+        var workspace = workspaces.For(route.Row);
 
         var maxBytes = options.Value.MaxFileBytes;
         var config = await ReadFromContainerAsync(workspace, GeneratedConfig.FileName, maxBytes, cancellationToken);

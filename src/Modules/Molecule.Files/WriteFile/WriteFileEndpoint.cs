@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Molecule.Files.Archive;
@@ -23,10 +24,17 @@ internal static class WriteFileEndpoint
     public const string Saved = "saved";
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapPut("/workspaces/{id}/files/{**path}", HandleAsync).RequireWorkspaceAuth();
+        routes.MapPut("/files/{**path}", HandleAsync)
+            .WithName("WriteFile")
+            .Produces<FileChanged>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id,
+    private static async Task<Results<JsonHttpResult<FileChanged>, ApiError>> HandleAsync(
+        RouteWorkspace route,
         string? path,
         string? root,
         HttpRequest request,
@@ -60,10 +68,7 @@ internal static class WriteFileEndpoint
             return FilesErrors.FileTooLarge(maxBytes);
         }
 
-        if (await workspaces.FindAsync(id, cancellationToken) is not { } workspace)
-        {
-            return FilesErrors.WorkspaceNotFound();
-        }
+        var workspace = workspaces.For(route.Row);
 
         var outcome = await workspace.Backend.WriteAsync(
             workspace.Row, new FileBatch(fileRoot, [ArchiveFile.FromBytes(relativePath, content)]), cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -11,9 +12,14 @@ namespace Molecule.Plugins.Allowlist;
 internal static class GetAllowlistEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/orgs/{id}/plugins/allowlist", HandleAsync).RequireAdminAuth();
+        routes.MapGet("/orgs/{id}/plugins/allowlist", HandleAsync)
+            .WithName("GetPluginAllowlist")
+            .Produces<AllowlistResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAdminAuth();
 
-    private static async Task<IResult> HandleAsync(string id, HttpContext context, OrgAllowlistTable table, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<AllowlistResponse>, ApiError>> HandleAsync(string id, HttpContext context, OrgAllowlistTable table, CancellationToken cancellationToken)
     {
         if (!RouteIds.TryParse(id, out var orgId))
         {

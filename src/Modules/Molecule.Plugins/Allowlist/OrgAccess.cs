@@ -11,7 +11,7 @@ namespace Molecule.Plugins.Allowlist;
 /// </summary>
 internal static class OrgAccess
 {
-    public static IResult? Deny(HttpContext context, Guid orgId) =>
+    public static ApiError? Deny(HttpContext context, Guid orgId) =>
         AuthenticatedCaller.Of(context) is { IsOrgToken: true } caller && caller.OrgId != orgId
             ? ApiError.Forbidden("org access denied")
             : null;

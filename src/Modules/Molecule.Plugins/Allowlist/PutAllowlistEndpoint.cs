@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -13,9 +14,16 @@ namespace Molecule.Plugins.Allowlist;
 internal static class PutAllowlistEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPut("/orgs/{id}/plugins/allowlist", HandleAsync).RequireAdminAuth();
+        routes.MapPut("/orgs/{id}/plugins/allowlist", HandleAsync)
+            .WithName("PutPluginAllowlist")
+            .Produces<AllowlistReplaced>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireAdminAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<AllowlistReplaced>, ApiError>> HandleAsync(
         string id, HttpRequest request, OrgAllowlistTable table, CancellationToken cancellationToken)
     {
         var body = await JsonBodyReader.ReadAsync(request, PluginsJsonContext.Wire.AllowlistRequest);

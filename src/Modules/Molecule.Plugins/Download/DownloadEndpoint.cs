@@ -22,15 +22,18 @@ namespace Molecule.Plugins.Download;
 internal static class DownloadEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/workspaces/{id}/plugins/{name}/download", HandleAsync).RequireWorkspaceAuth();
+        routes.MapGet("/plugins/{name}/download", HandleAsync)
+            .WithName("DownloadPlugin")
+            .Produces(StatusCodes.Status200OK, contentType: "application/gzip")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .RequireWorkspaceAuth();
 
     private static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspace route,
         string name,
         string? source,
         HttpContext context,
         IWorkspaceTokens tokens,
-        PluginWorkspaces workspaces,
         PluginSourceRegistry sources,
         PluginStager stager,
         IOptions<PluginsOptions> options,
@@ -41,11 +44,7 @@ internal static class DownloadEndpoint
             return PluginErrors.InvalidName();
         }
 
-        var (workspace, notFound) = await workspaces.FindAsync(id, cancellationToken);
-        if (workspace is null)
-        {
-            return notFound!;
-        }
+        var workspace = route.Row;
 
         if (await tokens.RequireOwnBearerAsync(context, workspace.Id, cancellationToken) is { } denied)
         {

@@ -22,12 +22,19 @@ namespace Molecule.Plugins.Install;
 internal static class InstallEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/workspaces/{id}/plugins", HandleAsync).RequireWorkspaceAuth();
+        routes.MapPost("/plugins", HandleAsync)
+            .WithName("InstallPlugin")
+            .Produces<InstallResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status501NotImplemented)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireWorkspaceAuth();
 
     private static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspace route,
         HttpRequest request,
-        PluginWorkspaces workspaces,
         PluginSourceRegistry sources,
         PluginStager stager,
         OrgAllowlistTable allowlist,
@@ -49,11 +56,7 @@ internal static class InstallEndpoint
             return invalidSource!;
         }
 
-        var (workspace, notFound) = await workspaces.FindAsync(id, cancellationToken);
-        if (workspace is null)
-        {
-            return notFound!;
-        }
+        var workspace = route.Row;
 
         var (staged, refused) = await stager.StageAsync(source, body.Value.Sha256, cancellationToken);
         if (staged is null)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Compute;
@@ -16,21 +17,22 @@ namespace Molecule.Plugins.Installed;
 internal static class CompatibilityEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/workspaces/{id}/plugins/compatibility", HandleAsync).RequireWorkspaceAuth();
+        routes.MapGet("/plugins/compatibility", HandleAsync)
+            .WithName("CheckPluginCompatibility")
+            .Produces<CompatibilityResponse>()
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status501NotImplemented)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id, string? runtime, PluginWorkspaces workspaces, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<CompatibilityResponse>, ApiError>> HandleAsync(
+        RouteWorkspace route, string? runtime, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(runtime))
         {
             return ApiError.BadRequest("runtime query parameter is required");
         }
 
-        var (workspace, notFound) = await workspaces.FindAsync(id, cancellationToken);
-        if (workspace is null)
-        {
-            return notFound!;
-        }
+        var workspace = route.Row;
 
         var installed = await services.ForWorkspace<IPluginInstaller>(workspace).ListInstalledAsync(workspace, cancellationToken);
         if (installed.Outcome != PluginOperation.Done)

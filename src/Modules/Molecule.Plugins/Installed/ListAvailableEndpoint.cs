@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
+using Molecule.Kernel.Http;
 using Molecule.Plugins.Http;
+using Molecule.Plugins.Manifest;
 using Molecule.Plugins.Registry;
 
 namespace Molecule.Plugins.Installed;
@@ -11,16 +14,15 @@ namespace Molecule.Plugins.Installed;
 internal static class ListAvailableEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/workspaces/{id}/plugins/available", HandleAsync).RequireWorkspaceAuth();
+        routes.MapGet("/plugins/available", HandleAsync)
+            .WithName("ListAvailablePlugins")
+            .Produces<IReadOnlyList<PluginInfo>>()
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id, PluginWorkspaces workspaces, PluginRegistry registry, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<IReadOnlyList<PluginInfo>>> HandleAsync(
+        RouteWorkspace route, PluginRegistry registry, CancellationToken cancellationToken)
     {
-        var (workspace, notFound) = await workspaces.FindAsync(id, cancellationToken);
-        if (workspace is null)
-        {
-            return notFound!;
-        }
+        var workspace = route.Row;
 
         return TypedResults.Json(await registry.ListAsync(workspace.Runtime, cancellationToken), PluginsJsonContext.Wire.IReadOnlyListPluginInfo);
     }

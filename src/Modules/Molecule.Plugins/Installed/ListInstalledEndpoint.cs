@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Compute;
 using Molecule.Kernel.Http;
 using Molecule.Plugins.Backends;
 using Molecule.Plugins.Http;
+using Molecule.Plugins.Manifest;
 
 namespace Molecule.Plugins.Installed;
 
@@ -16,16 +18,17 @@ namespace Molecule.Plugins.Installed;
 internal static class ListInstalledEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/workspaces/{id}/plugins", HandleAsync).RequireWorkspaceAuth();
+        routes.MapGet("/plugins", HandleAsync)
+            .WithName("ListInstalledPlugins")
+            .Produces<IReadOnlyList<PluginInfo>>()
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status501NotImplemented)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id, PluginWorkspaces workspaces, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<IReadOnlyList<PluginInfo>>, ApiError>> HandleAsync(
+        RouteWorkspace route, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var (workspace, notFound) = await workspaces.FindAsync(id, cancellationToken);
-        if (workspace is null)
-        {
-            return notFound!;
-        }
+        var workspace = route.Row;
 
         var installed = await services.ForWorkspace<IPluginInstaller>(workspace).ListInstalledAsync(workspace, cancellationToken);
         return installed.Outcome switch

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Plugins.Http;
@@ -11,8 +12,11 @@ namespace Molecule.Plugins.Registry;
 internal static class ListSourcesEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/plugins/sources", Handle).AllowOpen("lists the supported source schemes only, as in the reference");
+        routes.MapGet("/plugins/sources", Handle)
+            .WithName("ListPluginSources")
+            .Produces<SourcesResponse>()
+            .AllowOpen("lists the supported source schemes only, as in the reference");
 
-    private static IResult Handle(PluginSourceRegistry sources) =>
+    private static JsonHttpResult<SourcesResponse> Handle(PluginSourceRegistry sources) =>
         TypedResults.Json(new SourcesResponse(sources.Schemes), PluginsJsonContext.Wire.SourcesResponse);
 }

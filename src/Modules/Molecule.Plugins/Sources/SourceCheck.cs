@@ -14,7 +14,7 @@ internal static class SourceCheck
     public const string UnpinnedError =
         "unpinned github source: append a tag or commit SHA (e.g. \"github://owner/repo#v1.2.0\"). Set PLUGIN_ALLOW_UNPINNED=true to override";
 
-    public static (PluginSource? Source, IResult? Error) Validate(string? raw, PluginSourceRegistry sources, bool allowUnpinned)
+    public static (PluginSource? Source, ApiError? Error) Validate(string? raw, PluginSourceRegistry sources, bool allowUnpinned)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {

@@ -19,7 +19,7 @@ internal sealed class PluginStager(
     IOptions<PluginsOptions> options,
     ILogger<PluginStager> logger)
 {
-    public async Task<(StagedPlugin? Plugin, IResult? Error)> StageAsync(
+    public async Task<(StagedPlugin? Plugin, ApiError? Error)> StageAsync(
         PluginSource source, string? expectedSha256, CancellationToken cancellationToken)
     {
         var resolver = sources.Find(source.Scheme)
@@ -59,7 +59,7 @@ internal sealed class PluginStager(
         }
     }
 
-    private async Task<(StagedPlugin? Plugin, IResult? Error)> StageIntoAsync(
+    private async Task<(StagedPlugin? Plugin, ApiError? Error)> StageIntoAsync(
         IPluginSourceResolver resolver, PluginSource source, StagingDirectory staging, string? expectedSha256, CancellationToken cancellationToken)
     {
         var budget = new StagingBudget(options.Value.MaxDirBytes);
@@ -104,13 +104,13 @@ internal sealed class PluginStager(
         return (new StagedPlugin(name, source, staging, entries), null);
     }
 
-    private (StagedPlugin?, IResult?) Refused(PluginSource source, int status, string error)
+    private (StagedPlugin?, ApiError?) Refused(PluginSource source, int status, string error)
     {
         logger.StagingRefused(source.ToString(), error);
         return (null, PluginErrors.WithSource(status, error, source));
     }
 
-    private static IResult FetchFailed(PluginSource source, PluginFetchFailure failure) => PluginErrors.WithSource(
+    private static ApiError FetchFailed(PluginSource source, PluginFetchFailure failure) => PluginErrors.WithSource(
         failure switch
         {
             PluginFetchFailure.NotFound => StatusCodes.Status404NotFound,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
@@ -19,12 +20,17 @@ namespace Molecule.Plugins.Uninstall;
 internal static class UninstallEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapDelete("/workspaces/{id}/plugins/{name}", HandleAsync).RequireWorkspaceAuth();
+        routes.MapDelete("/plugins/{name}", HandleAsync)
+            .WithName("UninstallPlugin")
+            .Produces<UninstallResponse>()
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status501NotImplemented)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id,
+    private static async Task<Results<JsonHttpResult<UninstallResponse>, ApiError>> HandleAsync(
+        RouteWorkspace route,
         string name,
-        PluginWorkspaces workspaces,
         PluginRestarts restarts,
         IServiceProvider services,
         ILoggerFactory loggers,
@@ -35,11 +41,7 @@ internal static class UninstallEndpoint
             return PluginErrors.InvalidName();
         }
 
-        var (workspace, notFound) = await workspaces.FindAsync(id, cancellationToken);
-        if (workspace is null)
-        {
-            return notFound!;
-        }
+        var workspace = route.Row;
 
         var outcome = await services.ForWorkspace<IPluginInstaller>(workspace).UninstallAsync(workspace, name, cancellationToken);
         switch (outcome)

@@ -16,7 +16,12 @@ namespace Molecule.Provisioner.ImageRefresh;
 internal static class RefreshImagesEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/admin/workspace-images/refresh", RefreshAsync).RequireAdminAuth();
+        endpoints.MapPost("/admin/workspace-images/refresh", RefreshAsync)
+            .WithName("RefreshWorkspaceImages")
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireAdminAuth();
 
     private static async Task<IResult> RefreshAsync(
         HttpRequest request, IRuntimeCatalog runtimes, WorkspaceImageRefresher refresher, CancellationToken cancellationToken)

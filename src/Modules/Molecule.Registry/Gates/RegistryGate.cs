@@ -14,7 +14,7 @@ namespace Molecule.Registry.Gates;
 internal sealed class RegistryGate(IWorkspaceTokens tokens)
 {
     /// <summary>For register, heartbeat and update-card: the body's workspace must be the bearer's.</summary>
-    public async Task<IResult?> CheckAgentAsync(HttpContext context, Guid workspaceId)
+    public async Task<ApiError?> CheckAgentAsync(HttpContext context, Guid workspaceId)
     {
         int live;
         try
@@ -30,10 +30,10 @@ internal sealed class RegistryGate(IWorkspaceTokens tokens)
     }
 
     /// <summary>For discovery: as above, and dev mode passes too.</summary>
-    public Task<IResult?> CheckDiscoveryAsync(HttpContext context, Guid workspaceId, PlatformOptions platform) =>
-        platform.IsDevMode ? Task.FromResult<IResult?>(null) : CheckAgentAsync(context, workspaceId);
+    public Task<ApiError?> CheckDiscoveryAsync(HttpContext context, Guid workspaceId, PlatformOptions platform) =>
+        platform.IsDevMode ? Task.FromResult<ApiError?>(null) : CheckAgentAsync(context, workspaceId);
 
-    private async Task<IResult?> RequireBearerAsync(HttpContext context, Guid workspaceId)
+    private async Task<ApiError?> RequireBearerAsync(HttpContext context, Guid workspaceId)
     {
         var bearer = BearerToken.From(context.Request);
         if (bearer is null)

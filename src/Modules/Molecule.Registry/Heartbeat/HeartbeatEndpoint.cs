@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Molecule.Kernel.A2A;
 using Molecule.Kernel.Auth;
@@ -17,7 +18,7 @@ internal static class HeartbeatEndpoint
     /// <summary>The heartbeat's own pass cache (HEARTBEAT_AUTH_CACHE_SECONDS).</summary>
     public const string PassCacheKey = "heartbeat";
 
-    public static async Task<IResult> HandleAsync(
+    public static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HandleAsync(
         HttpContext context,
         RegistryGate gate,
         [FromKeyedServices(PassCacheKey)] RecentPassCache passes,
@@ -96,6 +97,6 @@ internal static class HeartbeatEndpoint
             }
         }
 
-        return Results.Json(new JsonObject { ["status"] = "ok" });
+        return TypedResults.Json(new JsonObject { ["status"] = "ok" });
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Molecule.Kernel.Events;
 using Molecule.Kernel.Http;
 using Molecule.Registry.Gates;
@@ -17,7 +18,7 @@ internal sealed record UpdateCardRequest(
 /// <summary>POST /registry/update-card: replace the agent card, visible at once in GET /workspaces/:id.</summary>
 internal static class UpdateCardEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, RegistryGate gate, NpgsqlDataSource db, IEventPublisher events)
+    public static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HandleAsync(HttpContext context, RegistryGate gate, NpgsqlDataSource db, IEventPublisher events)
     {
         var body = await JsonBodyReader.ReadAsync(context.Request, RegistryJsonContext.Default.UpdateCardRequest, 256 * 1024);
         if (body.Error == JsonBodyError.TooLarge)
@@ -38,19 +39,14 @@ internal static class UpdateCardEndpoint
         }
 
         var raw = card.GetRawText();
-        try
+        await using (var connection = await db.OpenConnectionAsync(context.RequestAborted))
         {
-            await using var connection = await db.OpenConnectionAsync(context.RequestAborted);
             await connection.ExecuteAsync(
                 "UPDATE workspaces SET agent_card = @raw::jsonb, updated_at = now() WHERE id = @id",
                 new { id, raw });
         }
-        catch (NpgsqlException)
-        {
-            return ApiError.Internal("failed to update card");
-        }
 
         await events.RecordAndBroadcastAsync(EventTypes.AgentCardUpdated, id, new JsonObject { ["agent_card"] = JsonNode.Parse(raw) });
-        return Results.Json(new JsonObject { ["status"] = "updated" });
+        return TypedResults.Json(new JsonObject { ["status"] = "updated" });
     }
 }

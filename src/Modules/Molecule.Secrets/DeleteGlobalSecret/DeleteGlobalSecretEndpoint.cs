@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
@@ -19,11 +20,11 @@ internal static class DeleteGlobalSecretEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapDelete("/settings/secrets/{key}", HandleAsync).RequireAdminAuth();
-        routes.MapDelete("/admin/secrets/{key}", HandleAsync).RequireAdminAuth();
+        routes.MapDelete("/settings/secrets/{key}", HandleAsync).WithName("DeleteGlobalSecret").Produces<SecretChanged>().ProducesProblem(StatusCodes.Status404NotFound).AnswersDatabaseFailure("failed to delete secret").RequireAdminAuth();
+        routes.MapDelete("/admin/secrets/{key}", HandleAsync).WithName("DeleteGlobalSecretAdmin").Produces<SecretChanged>().ProducesProblem(StatusCodes.Status404NotFound).AnswersDatabaseFailure("failed to delete secret").RequireAdminAuth();
     }
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<SecretChanged>, ApiError>> HandleAsync(
         string key,
         GlobalSecretsTable globals,
         SecretRestarts restarts,
@@ -36,16 +37,7 @@ internal static class DeleteGlobalSecretEndpoint
         }
 
         var logger = loggers.CreateLogger(SecretsLog.Category);
-        bool deleted;
-        try
-        {
-            deleted = await globals.DeleteAsync(key, cancellationToken);
-        }
-        catch (NpgsqlException exception)
-        {
-            logger.StoreFailed(exception, "delete global secret");
-            return ApiError.Internal("failed to delete secret");
-        }
+        var deleted = await globals.DeleteAsync(key, cancellationToken);
 
         if (!deleted)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
@@ -15,37 +16,30 @@ namespace Molecule.Secrets.DeleteWorkspaceSecret;
 internal static class DeleteWorkspaceSecretEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapDelete("/workspaces/{id}/secrets/{key}", HandleAsync).RequireWorkspaceAuth();
+        routes.MapDelete("/secrets/{key}", HandleAsync)
+            .WithName("DeleteWorkspaceSecret")
+            .WithWorkspaceErrors(WorkspaceRouteErrors.LowercaseId)
+            .Produces<SecretChanged>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AnswersDatabaseFailure("failed to delete secret")
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id,
+    private static async Task<Results<JsonHttpResult<SecretChanged>, ApiError>> HandleAsync(
+        RouteWorkspaceId id,
         string key,
         WorkspaceSecretsTable workspaceSecrets,
         SecretRestarts restarts,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParseLowercase(id, out var workspaceId))
-        {
-            return WorkspaceIds.Invalid();
-        }
-
+        var workspaceId = id.Value;
         if (!SecretKeys.IsStorable(key))
         {
             return SecretNotFound();
         }
 
         var logger = loggers.CreateLogger(SecretsLog.Category);
-        bool deleted;
-        try
-        {
-            deleted = await workspaceSecrets.DeleteAsync(workspaceId, key, cancellationToken);
-        }
-        catch (NpgsqlException exception)
-        {
-            logger.StoreFailed(exception, "delete workspace secret");
-            return ApiError.Internal("failed to delete secret");
-        }
+        var deleted = await workspaceSecrets.DeleteAsync(workspaceId, key, cancellationToken);
 
         if (!deleted)
         {

@@ -9,13 +9,13 @@ internal static class SecretBodies
     /// <summary>Far above any real API key or model name; larger bodies are refused, not cut.</summary>
     public const long MaxBytes = 64 * 1024;
 
-    public static IResult TooLarge() =>
+    public static ApiError TooLarge() =>
         ApiError.Of(StatusCodes.Status413PayloadTooLarge, "request body too large (limit 64 KiB)");
 
-    public static IResult Invalid() => ApiError.BadRequest("invalid request body");
+    public static ApiError Invalid() => ApiError.BadRequest("invalid request body");
 
     /// <summary>A body with a non-empty key and value, or the error to answer with.</summary>
-    public static async Task<(SetSecretRequest? Body, IResult? Error)> ReadSetSecretAsync(HttpRequest request)
+    public static async Task<(SetSecretRequest? Body, ApiError? Error)> ReadSetSecretAsync(HttpRequest request)
     {
         var body = await JsonBodyReader.ReadAsync(request, SecretsJsonContext.Wire.SetSecretRequest, MaxBytes);
         if (body.Error == JsonBodyError.TooLarge)
@@ -29,7 +29,7 @@ internal static class SecretBodies
     }
 
     /// <summary>A body <c>{model}</c> (model may be empty), or the error to answer with.</summary>
-    public static async Task<(SetModelRequest? Body, IResult? Error)> ReadSetModelAsync(HttpRequest request)
+    public static async Task<(SetModelRequest? Body, ApiError? Error)> ReadSetModelAsync(HttpRequest request)
     {
         var body = await JsonBodyReader.ReadAsync(request, SecretsJsonContext.Wire.SetModelRequest, MaxBytes);
         return body.Error switch

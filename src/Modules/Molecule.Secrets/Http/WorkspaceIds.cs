@@ -5,5 +5,5 @@ namespace Molecule.Secrets.Http;
 
 internal static class WorkspaceIds
 {
-    public static IResult Invalid() => ApiError.BadRequest("invalid workspace ID");
+    public static ApiError Invalid() => ApiError.BadRequest("invalid workspace ID");
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
@@ -15,22 +16,13 @@ internal static class ListGlobalSecretsEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/settings/secrets", HandleAsync).RequireAdminAuth();
-        routes.MapGet("/admin/secrets", HandleAsync).RequireAdminAuth();
+        routes.MapGet("/settings/secrets", HandleAsync).WithName("ListGlobalSecrets").Produces<List<SecretListItem>>().AnswersDatabaseFailure("failed to list secrets").RequireAdminAuth();
+        routes.MapGet("/admin/secrets", HandleAsync).WithName("ListGlobalSecretsAdmin").Produces<List<SecretListItem>>().AnswersDatabaseFailure("failed to list secrets").RequireAdminAuth();
     }
 
-    private static async Task<IResult> HandleAsync(GlobalSecretsTable globals, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<List<SecretListItem>>> HandleAsync(GlobalSecretsTable globals, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        IReadOnlyList<SecretListRow> rows;
-        try
-        {
-            rows = await globals.ListAsync(cancellationToken);
-        }
-        catch (NpgsqlException exception)
-        {
-            loggers.CreateLogger(SecretsLog.Category).StoreFailed(exception, "list global secrets");
-            return ApiError.Internal("failed to list secrets");
-        }
+        var rows = await globals.ListAsync(cancellationToken);
 
         var items = rows.Select(row => SecretListItem.From(row, SecretListItem.GlobalScope)).ToList();
         return TypedResults.Json(items, SecretsJsonContext.Wire.ListSecretListItem);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
@@ -17,31 +18,23 @@ namespace Molecule.Secrets.ListWorkspaceSecrets;
 internal static class ListWorkspaceSecretsEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/workspaces/{id}/secrets", HandleAsync).RequireWorkspaceAuth();
+        routes.MapGet("/secrets", HandleAsync)
+            .WithName("ListWorkspaceSecrets")
+            .WithWorkspaceErrors(WorkspaceRouteErrors.LowercaseId)
+            .Produces<List<SecretListItem>>()
+            .AnswersDatabaseFailure("failed to list secrets")
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id,
+    private static async Task<JsonHttpResult<List<SecretListItem>>> HandleAsync(
+        RouteWorkspaceId id,
         WorkspaceSecretsTable workspaceSecrets,
         GlobalSecretsTable globals,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParseLowercase(id, out var workspaceId))
-        {
-            return WorkspaceIds.Invalid();
-        }
-
-        IReadOnlyList<SecretListRow> own, shared;
-        try
-        {
-            own = await workspaceSecrets.ListAsync(workspaceId, cancellationToken);
-            shared = await globals.ListAsync(cancellationToken);
-        }
-        catch (NpgsqlException exception)
-        {
-            loggers.CreateLogger(SecretsLog.Category).StoreFailed(exception, "list workspace secrets");
-            return ApiError.Internal("failed to list secrets");
-        }
+        var workspaceId = id.Value;
+        var own = await workspaceSecrets.ListAsync(workspaceId, cancellationToken);
+        var shared = await globals.ListAsync(cancellationToken);
 
         var overridden = own.Select(row => row.Key).ToHashSet(StringComparer.Ordinal);
         var items = own.Select(row => SecretListItem.From(row, SecretListItem.WorkspaceScope))

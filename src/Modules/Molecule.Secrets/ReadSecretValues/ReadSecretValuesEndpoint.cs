@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
@@ -20,21 +21,23 @@ namespace Molecule.Secrets.ReadSecretValues;
 internal static class ReadSecretValuesEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/workspaces/{id}/secrets/values", HandleAsync).RequireWorkspaceAuth();
+        routes.MapGet("/secrets/values", HandleAsync)
+            .WithName("ReadWorkspaceSecretValues")
+            .WithWorkspaceErrors(WorkspaceRouteErrors.LowercaseId)
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id,
+    private static async Task<Results<JsonHttpResult<IReadOnlyDictionary<string, string>>, ApiError>> HandleAsync(
+        RouteWorkspaceId id,
         HttpContext context,
         IWorkspaceTokens tokens,
         ISecretReader secrets,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParseLowercase(id, out var workspaceId))
-        {
-            return WorkspaceIds.Invalid();
-        }
-
+        var workspaceId = id.Value;
         if (await tokens.RequireOwnBearerAsync(context, workspaceId, cancellationToken) is { } denied)
         {
             return denied;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
@@ -20,11 +21,11 @@ internal static class SetGlobalSecretEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapMethods("/settings/secrets", [HttpMethods.Put, HttpMethods.Post], HandleAsync).RequireAdminAuth();
-        routes.MapPost("/admin/secrets", HandleAsync).RequireAdminAuth();
+        routes.MapMethods("/settings/secrets", [HttpMethods.Put, HttpMethods.Post], HandleAsync).WithName("SetGlobalSecret").Produces<SecretChanged>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status500InternalServerError).RequireAdminAuth();
+        routes.MapPost("/admin/secrets", HandleAsync).WithName("SetGlobalSecretAdmin").Produces<SecretChanged>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status500InternalServerError).RequireAdminAuth();
     }
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<SecretChanged>, ApiError>> HandleAsync(
         HttpRequest request,
         SecretEnvelope envelope,
         GlobalSecretsTable globals,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -13,20 +14,22 @@ namespace Molecule.Secrets.SetWorkspaceSecret;
 internal static class SetWorkspaceSecretEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapMethods("/workspaces/{id}/secrets", [HttpMethods.Post, HttpMethods.Put], HandleAsync).RequireWorkspaceAuth();
+        routes.MapMethods("/secrets", [HttpMethods.Post, HttpMethods.Put], HandleAsync)
+            .WithName("SetWorkspaceSecret")
+            .WithWorkspaceErrors(WorkspaceRouteErrors.LowercaseId)
+            .Produces<SecretChanged>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id,
+    private static async Task<Results<JsonHttpResult<SecretChanged>, ApiError>> HandleAsync(
+        RouteWorkspaceId id,
         HttpRequest request,
         WorkspaceSecretSaver saver,
         SecretRestarts restarts,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParseLowercase(id, out var workspaceId))
-        {
-            return WorkspaceIds.Invalid();
-        }
-
+        var workspaceId = id.Value;
         var (body, invalid) = await SecretBodies.ReadSetSecretAsync(request);
         if (invalid is not null)
         {

@@ -15,7 +15,7 @@ namespace Molecule.Secrets.Storage;
 internal sealed class WorkspaceSecretSaver(SecretEnvelope envelope, WorkspaceSecretsTable workspaceSecrets, ILoggerFactory loggers)
 {
     /// <summary>Null when the value is stored; otherwise the error to answer with.</summary>
-    public async Task<IResult?> SaveAsync(Guid workspaceId, string key, string value, string saveFailed, CancellationToken cancellationToken)
+    public async Task<ApiError?> SaveAsync(Guid workspaceId, string key, string value, string saveFailed, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(SecretsLog.Category);
         var scope = SecretScope.Workspace(workspaceId, key);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
@@ -18,10 +19,14 @@ namespace Molecule.Secrets.WorkspaceModel;
 internal static class GetModelEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/workspaces/{id}/model", HandleAsync).RequireWorkspaceAuth();
+        routes.MapGet("/model", HandleAsync)
+            .WithName("GetWorkspaceModel")
+            .Produces<ModelResponse>()
+            .AnswersDatabaseFailure("query failed")
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id,
+    private static async Task<Results<JsonHttpResult<ModelResponse>, ApiError>> HandleAsync(
+        RouteWorkspaceId id,
         WorkspaceSecretsTable workspaceSecrets,
         SecretEnvelope envelope,
         ILoggerFactory loggers,
@@ -29,22 +34,9 @@ internal static class GetModelEndpoint
     {
         // The reference has no id check here and fails the uuid cast with a 500; any UUID
         // spelling Postgres accepts is taken, anything else is bad input.
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return WorkspaceIds.Invalid();
-        }
-
+        var workspaceId = id.Value;
         var logger = loggers.CreateLogger(SecretsLog.Category);
-        SealedSecretRow? row;
-        try
-        {
-            row = await workspaceSecrets.ReadSealedAsync(workspaceId, SecretKeys.ModelProvider, cancellationToken);
-        }
-        catch (NpgsqlException exception)
-        {
-            logger.StoreFailed(exception, "read model");
-            return ApiError.Internal("query failed");
-        }
+        var row = await workspaceSecrets.ReadSealedAsync(workspaceId, SecretKeys.ModelProvider, cancellationToken);
 
         if (row is null)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
@@ -18,10 +19,15 @@ namespace Molecule.Secrets.WorkspaceModel;
 internal static class SetModelEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPut("/workspaces/{id}/model", HandleAsync).RequireWorkspaceAuth();
+        routes.MapPut("/model", HandleAsync)
+            .WithName("SetWorkspaceModel")
+            .Produces<ModelChanged>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AnswersDatabaseFailure("failed to clear model")
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
-        string id,
+    private static async Task<Results<JsonHttpResult<ModelChanged>, ApiError>> HandleAsync(
+        RouteWorkspaceId id,
         HttpRequest request,
         WorkspaceSecretSaver saver,
         WorkspaceSecretsTable workspaceSecrets,
@@ -29,11 +35,7 @@ internal static class SetModelEndpoint
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return WorkspaceIds.Invalid();
-        }
-
+        var workspaceId = id.Value;
         var (body, invalid) = await SecretBodies.ReadSetModelAsync(request);
         if (invalid is not null)
         {
@@ -46,23 +48,14 @@ internal static class SetModelEndpoint
             : await SaveAsync(workspaceId, body.Model, saver, restarts, cancellationToken);
     }
 
-    private static async Task<IResult> ClearAsync(
+    private static async Task<Results<JsonHttpResult<ModelChanged>, ApiError>> ClearAsync(
         Guid workspaceId,
         WorkspaceSecretsTable workspaceSecrets,
         SecretRestarts restarts,
         ILogger logger,
         CancellationToken cancellationToken)
     {
-        bool deleted;
-        try
-        {
-            deleted = await workspaceSecrets.DeleteAsync(workspaceId, SecretKeys.ModelProvider, cancellationToken);
-        }
-        catch (NpgsqlException exception)
-        {
-            logger.StoreFailed(exception, "clear model");
-            return ApiError.Internal("failed to clear model");
-        }
+        var deleted = await workspaceSecrets.DeleteAsync(workspaceId, SecretKeys.ModelProvider, cancellationToken);
 
         // Clearing a model that was never set changes nothing, so the agent keeps running.
         if (deleted)
@@ -74,7 +67,7 @@ internal static class SetModelEndpoint
         return TypedResults.Json(new ModelChanged(Model: null, "cleared"), SecretsJsonContext.Wire.ModelChanged);
     }
 
-    private static async Task<IResult> SaveAsync(
+    private static async Task<Results<JsonHttpResult<ModelChanged>, ApiError>> SaveAsync(
         Guid workspaceId,
         string model,
         WorkspaceSecretSaver saver,

@@ -17,7 +17,7 @@ internal sealed class TerminalCallerCheck(IWorkspaceTokens tokens, IWorkspaceHie
     public const string NotAuthorized = "not authorized to access this workspace's terminal";
 
     /// <summary>The refusal to answer with, or null to go on.</summary>
-    public async Task<IResult?> CheckAsync(HttpContext context, Guid workspaceId)
+    public async Task<ApiError?> CheckAsync(HttpContext context, Guid workspaceId)
     {
         var header = CallerHeaders.Caller(context.Request);
         if (header.Length == 0)

@@ -18,13 +18,24 @@ namespace Molecule.Terminal.Connect;
 /// </summary>
 internal static partial class TerminalEndpoint
 {
-    public const string Pattern = "/workspaces/{id}/terminal";
+    /// <summary>Relative to the workspace group (<c>/workspaces/{id}</c>).</summary>
+    public const string Pattern = "/terminal";
 
-    public static void MapTerminalSocket(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Pattern, HandleAsync).RequireWorkspaceAuth();
+    // Parses only: the caller rule answers before anything about the workspace is said.
+    public static void MapTerminalSocket(this IEndpointRouteBuilder workspace) =>
+        workspace.MapGet(Pattern, HandleAsync)
+            .WithName("OpenTerminal")
+            .WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId)
+            .Produces(StatusCodes.Status101SwitchingProtocols)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status501NotImplemented)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireWorkspaceAuth();
 
     private static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspaceId id,
         HttpContext context,
         TerminalCallerCheck callers,
         TerminalOriginPolicy origins,
@@ -34,11 +45,7 @@ internal static partial class TerminalEndpoint
         ILogger<TerminalSessionRunner> logger)
     {
         var cancellationToken = context.RequestAborted;
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.NotFound("workspace not found");
-        }
-
+        var workspaceId = id.Value;
         if (await callers.CheckAsync(context, workspaceId) is { } denied)
         {
             return denied;

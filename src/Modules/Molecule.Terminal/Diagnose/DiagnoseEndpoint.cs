@@ -18,17 +18,21 @@ namespace Molecule.Terminal.Diagnose;
 /// </summary>
 internal static class DiagnoseEndpoint
 {
-    public static void MapTerminalDiagnose(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(TerminalEndpoint.Pattern + "/diagnose", HandleAsync).RequireWorkspaceAuth();
+    // Parses only: the caller rule answers before anything about the workspace is said.
+    public static void MapTerminalDiagnose(this IEndpointRouteBuilder workspace) =>
+        workspace.MapGet(TerminalEndpoint.Pattern + "/diagnose", HandleAsync)
+            .WithName("DiagnoseTerminal")
+            .WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundForMalformedId)
+            .Produces<TerminalDiagnosis>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireWorkspaceAuth();
 
     private static async Task<IResult> HandleAsync(
-        string id, HttpContext context, TerminalCallerCheck callers, IWorkspaceDirectory directory, IServiceProvider services)
+        RouteWorkspaceId id, HttpContext context, TerminalCallerCheck callers, IWorkspaceDirectory directory, IServiceProvider services)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.NotFound("workspace not found");
-        }
-
+        var workspaceId = id.Value;
         if (await callers.CheckAsync(context, workspaceId) is { } denied)
         {
             return denied;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -22,16 +23,17 @@ internal static class BootstrapFailedEndpoint
     private const string TruncatedMarker = "...(truncated)...\n";
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/admin/workspaces/{id}/bootstrap-failed", ReportAsync).RequireAdminAuth();
+        endpoints.MapPost("/bootstrap-failed", ReportAsync)
+            .WithName("ReportBootstrapFailed")
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireAdminAuth();
 
-    private static async Task<IResult> ReportAsync(
-        string id, HttpRequest request, StatusTransitions transitions, CancellationToken cancellationToken)
+    // Parses only: a report about an unknown workspace changes nothing and says so ("no_change").
+    private static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> ReportAsync(
+        RouteWorkspaceId id, HttpRequest request, StatusTransitions transitions, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest(WorkspaceErrors.InvalidId);
-        }
-
+        var workspaceId = id.Value;
         var body = await JsonBodyReader.ReadAsync(request, WorkspacesJsonContext.Default.BootstrapFailedRequest);
         if (body.Error == JsonBodyError.TooLarge)
         {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -22,17 +23,22 @@ internal static class WorkspaceConfigEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/workspaces/{id}/config", GetAsync).RequireWorkspaceAuth();
-        endpoints.MapPatch("/workspaces/{id}/config", PatchAsync).RequireWorkspaceAuth();
+        endpoints.MapGet("/config", GetAsync)
+            .WithName("GetWorkspaceConfig")
+            .Produces<JsonObject>()
+            .RequireWorkspaceAuth();
+        endpoints.MapPatch("/config", PatchAsync)
+            .WithName("PatchWorkspaceConfig")
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireWorkspaceAuth();
     }
 
-    private static async Task<IResult> GetAsync(string id, NpgsqlDataSource db, CancellationToken cancellationToken)
+    // Parses only: an unknown workspace reads as an empty config, as in the reference.
+    private static async Task<JsonHttpResult<JsonObject>> GetAsync(RouteWorkspaceId id, NpgsqlDataSource db, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest(WorkspaceErrors.InvalidId);
-        }
-
+        var workspaceId = id.Value;
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var data = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT data::text FROM workspace_config WHERE workspace_id = @workspaceId",
@@ -41,14 +47,11 @@ internal static class WorkspaceConfigEndpoints
         return WorkspacesJson.Ok(new JsonObject { ["data"] = data is null ? new JsonObject() : JsonNode.Parse(data) });
     }
 
-    private static async Task<IResult> PatchAsync(
-        string id, HttpRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
+    // Parses only: the body is judged before the row is looked up, inside the write's transaction.
+    private static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> PatchAsync(
+        RouteWorkspaceId id, HttpRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest(WorkspaceErrors.InvalidId);
-        }
-
+        var workspaceId = id.Value;
         var body = await JsonBodyReader.ReadObjectAsync(request, MaxBytes);
         if (body.Error == JsonBodyError.TooLarge)
         {

@@ -131,7 +131,7 @@ internal sealed partial class CreateWorkspaceHandler(
     }
 
     /// <summary>Writes the row and what belongs to it; returns the error to answer with, or null.</summary>
-    private async Task<IResult?> InsertAsync(Guid id, NewWorkspace workspace, Backend backend, CancellationToken cancellationToken)
+    private async Task<ApiError?> InsertAsync(Guid id, NewWorkspace workspace, Backend backend, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         try

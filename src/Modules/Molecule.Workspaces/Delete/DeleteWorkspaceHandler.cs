@@ -26,13 +26,8 @@ internal sealed partial class DeleteWorkspaceHandler(
     public const string ConfirmationMessage =
         "This workspace has sub-workspaces. Delete with ?confirm=true to cascade delete.";
 
-    public async Task<IResult> HandleAsync(string id, HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(Guid workspaceId, HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest(WorkspaceErrors.InvalidId);
-        }
-
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         if (request.Query["confirm"] != "true" && await ConfirmationNeededAsync(connection, workspaceId, cancellationToken) is { } conflict)
         {
@@ -91,7 +86,7 @@ internal sealed partial class DeleteWorkspaceHandler(
         return WorkspacesJson.Ok(new JsonObject { ["status"] = "removed", ["cascade_deleted"] = cascadeDeleted });
     }
 
-    private static async Task<IResult?> ConfirmationNeededAsync(NpgsqlConnection connection, Guid workspaceId, CancellationToken cancellationToken)
+    private static async Task<ApiError?> ConfirmationNeededAsync(NpgsqlConnection connection, Guid workspaceId, CancellationToken cancellationToken)
     {
         var children = (await connection.QueryAsync<(Guid Id, string Name)>(new CommandDefinition(
             "SELECT id, name FROM workspaces WHERE parent_id = @workspaceId AND status <> 'removed' ORDER BY created_at, id",

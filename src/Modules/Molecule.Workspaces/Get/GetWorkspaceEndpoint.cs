@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -14,16 +15,17 @@ namespace Molecule.Workspaces.Get;
 internal static class GetWorkspaceEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/workspaces/{id}", GetAsync)
+        endpoints.MapGet("/{id}", GetAsync)
+            .WithName("GetWorkspace")
+            .Produces<WorkspaceDetail>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .AllowOpen("the reference serves a workspace's public card view without auth");
 
-    private static async Task<IResult> GetAsync(string id, NpgsqlDataSource db, ProvisionTimeoutHints hints, CancellationToken cancellationToken)
+    // Parses only: the card view reads its own joined row, so loading the reference row too would be a second query.
+    private static async Task<Results<JsonHttpResult<WorkspaceDetail>, ApiError>> GetAsync(
+        RouteWorkspaceId workspace, NpgsqlDataSource db, ProvisionTimeoutHints hints, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest(WorkspaceErrors.InvalidId);
-        }
-
+        var workspaceId = workspace.Value;
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<WorkspaceViewRow>(new CommandDefinition(
             WorkspaceViewRow.Select + " WHERE w.id = @workspaceId",

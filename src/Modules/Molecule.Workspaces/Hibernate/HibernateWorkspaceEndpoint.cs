@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -22,25 +23,25 @@ internal static class HibernateWorkspaceEndpoint
     public const string HasActiveTasks = "workspace has active tasks; use ?force=true to terminate them";
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/workspaces/{id}/hibernate", HibernateAsync).RequireWorkspaceAuth();
+        endpoints.MapPost("/hibernate", HibernateAsync)
+            .WithName("HibernateWorkspace")
+            .WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundAs(NotHibernatable))
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HibernateAsync(
-        string id,
+    private static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HibernateAsync(
+        RouteWorkspace route,
         HttpRequest request,
-        IWorkspaceDirectory directory,
         NpgsqlDataSource db,
         ComputeControl compute,
         WorkspaceEvents events,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest(WorkspaceErrors.InvalidId);
-        }
-
-        var workspace = await directory.FindAsync(workspaceId, cancellationToken);
-        if (workspace is null || !StatusMachine.Allows(workspace.Status, WorkspaceTrigger.HibernateClaimed))
+        var workspaceId = route.Id;
+        if (!StatusMachine.Allows(route.Row.Status, WorkspaceTrigger.HibernateClaimed))
         {
             return ApiError.NotFound(NotHibernatable);
         }

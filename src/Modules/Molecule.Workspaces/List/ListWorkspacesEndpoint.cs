@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Workspaces.Templates;
@@ -12,9 +13,12 @@ namespace Molecule.Workspaces.List;
 internal static class ListWorkspacesEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/workspaces", ListAsync).RequireAdminAuth();
+        endpoints.MapGet("/workspaces", ListAsync)
+            .WithName("ListWorkspaces")
+            .Produces<List<WorkspaceListItem>>()
+            .RequireAdminAuth();
 
-    private static async Task<IResult> ListAsync(NpgsqlDataSource db, ProvisionTimeoutHints hints, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<List<WorkspaceListItem>>> ListAsync(NpgsqlDataSource db, ProvisionTimeoutHints hints, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<WorkspaceViewRow>(new CommandDefinition(

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -16,24 +17,22 @@ internal static class PauseWorkspaceEndpoint
     public const string NotPausable = "workspace not found or already paused";
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/workspaces/{id}/pause", PauseAsync).RequireWorkspaceAuth();
+        endpoints.MapPost("/pause", PauseAsync)
+            .WithName("PauseWorkspace")
+            .WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundAs(NotPausable))
+            .Produces<JsonObject>()
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> PauseAsync(
-        string id,
-        IWorkspaceDirectory directory,
+    private static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> PauseAsync(
+        RouteWorkspace route,
         NpgsqlDataSource db,
         ComputeControl compute,
         WorkspaceEvents events,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest(WorkspaceErrors.InvalidId);
-        }
-
-        var target = await directory.FindAsync(workspaceId, cancellationToken);
-        if (target is null || !StatusMachine.Allows(target.Status, WorkspaceTrigger.Pause))
+        var (workspaceId, target) = (route.Id, route.Row);
+        if (!StatusMachine.Allows(target.Status, WorkspaceTrigger.Pause))
         {
             return ApiError.NotFound(NotPausable);
         }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -20,24 +21,22 @@ internal static class RestartWorkspaceEndpoint
     private const long MaxBodyBytes = 64 * 1024;
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/workspaces/{id}/restart", RestartAsync).RequireWorkspaceAuth();
+        endpoints.MapPost("/restart", RestartAsync)
+            .WithName("RestartWorkspace")
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> RestartAsync(
-        string id,
+    private static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> RestartAsync(
+        RouteWorkspace route,
         HttpRequest request,
-        IWorkspaceDirectory directory,
         NpgsqlDataSource db,
         RestartTemplateResolver templates,
         WorkspaceRestarter restarter,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest(WorkspaceErrors.InvalidId);
-        }
-
-        var workspace = await directory.FindAsync(workspaceId, cancellationToken);
-        if (workspace is null || !StatusMachine.Allows(workspace.Status, WorkspaceTrigger.Restart))
+        var (workspaceId, workspace) = (route.Id, route.Row);
+        if (!StatusMachine.Allows(workspace.Status, WorkspaceTrigger.Restart))
         {
             return ApiError.NotFound(WorkspaceErrors.NotFound);
         }

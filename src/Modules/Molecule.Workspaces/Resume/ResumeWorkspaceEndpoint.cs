@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -17,24 +18,23 @@ internal static class ResumeWorkspaceEndpoint
     public const string NotResumable = "workspace not found or not paused";
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/workspaces/{id}/resume", ResumeAsync).RequireWorkspaceAuth();
+        endpoints.MapPost("/resume", ResumeAsync)
+            .WithName("ResumeWorkspace")
+            .WithWorkspaceErrors(WorkspaceRouteErrors.NotFoundAs(NotResumable))
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> ResumeAsync(
-        string id,
-        IWorkspaceDirectory directory,
+    private static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> ResumeAsync(
+        RouteWorkspace route,
         NpgsqlDataSource db,
         WorkspaceEvents events,
         WorkspaceProvisioner provisioner,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest(WorkspaceErrors.InvalidId);
-        }
-
-        var target = await directory.FindAsync(workspaceId, cancellationToken);
-        if (target is null || !StatusMachine.Allows(target.Status, WorkspaceTrigger.Resume))
+        var (workspaceId, target) = (route.Id, route.Row);
+        if (!StatusMachine.Allows(target.Status, WorkspaceTrigger.Resume))
         {
             return ApiError.NotFound(NotResumable);
         }

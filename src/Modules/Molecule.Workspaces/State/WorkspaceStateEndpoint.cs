@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -16,16 +17,18 @@ namespace Molecule.Workspaces.State;
 internal static class WorkspaceStateEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/workspaces/{id}/state", GetStateAsync).RequireWorkspaceAuth();
+        endpoints.MapGet("/state", GetStateAsync)
+            .WithName("GetWorkspaceState")
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> GetStateAsync(
-        string id, HttpContext context, IWorkspaceTokens tokens, NpgsqlDataSource db, CancellationToken cancellationToken)
+    // Parses only: the agent's bearer is checked before anything about the row is said.
+    private static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> GetStateAsync(
+        RouteWorkspaceId id, HttpContext context, IWorkspaceTokens tokens, NpgsqlDataSource db, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest(WorkspaceErrors.InvalidId);
-        }
-
+        var workspaceId = id.Value;
         if (await tokens.RequireOwnBearerAsync(context, workspaceId, cancellationToken) is { } denied)
         {
             return denied;

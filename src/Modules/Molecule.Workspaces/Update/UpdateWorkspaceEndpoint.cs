@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -20,16 +21,18 @@ internal static class UpdateWorkspaceEndpoint
     public const string MovedUnderItself = "a workspace cannot be moved under itself or its descendants";
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPatch("/workspaces/{id}", UpdateAsync).RequireWorkspaceAuth();
+        endpoints.MapPatch("/{id}", UpdateAsync)
+            .WithName("UpdateWorkspace")
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireWorkspaceAuth();
 
-    private static async Task<IResult> UpdateAsync(
-        string id, HttpRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
+    // Parses only: the body is judged first, and the row is locked inside the write's transaction.
+    private static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> UpdateAsync(
+        RouteWorkspaceId workspace, HttpRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest(WorkspaceErrors.InvalidId);
-        }
-
+        var workspaceId = workspace.Value;
         var body = await JsonBodyReader.ReadObjectAsync(request);
         if (body.Error == JsonBodyError.TooLarge)
         {

@@ -7,30 +7,19 @@ namespace Molecule.A2A.Activity.List;
 /// <summary>GET /workspaces/{id}/activity: the workspace's activity log, filtered (spec §4.6, clients §0.7).</summary>
 internal static class ListActivityEndpoint
 {
-    public static async Task<IResult> HandleAsync(string id, HttpRequest request, ActivityLog log, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(RouteWorkspaceId id, HttpRequest request, ActivityLog log, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest("invalid workspace ID");
-        }
-
+        var workspaceId = id.Value;
         var query = ActivityQuery.Parse(request.Query, out var error);
         if (query is null)
         {
             return ApiError.BadRequest(error!);
         }
 
-        try
-        {
-            var rows = await log.ListAsync(workspaceId, query, cancellationToken);
-            return rows is null
-                // Clients reset their cursor on 410; a 200 here would make them think the server is too old.
-                ? ApiError.Of(StatusCodes.Status410Gone, "since_id cursor not found: it never existed or was pruned; poll again without since_id")
-                : new ActivityListResult(rows);
-        }
-        catch (NpgsqlException)
-        {
-            return ApiError.Internal("query failed");
-        }
+        var rows = await log.ListAsync(workspaceId, query, cancellationToken);
+        return rows is null
+            // Clients reset their cursor on 410; a 200 here would make them think the server is too old.
+            ? ApiError.Of(StatusCodes.Status410Gone, "since_id cursor not found: it never existed or was pruned; poll again without since_id")
+            : new ActivityListResult(rows);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Events;
 using Molecule.Kernel.Http;
@@ -11,19 +12,15 @@ namespace Molecule.A2A.Activity.Notify;
 /// <summary>POST /workspaces/{id}/notify: an agent pushes a chat message to the canvas (spec §4.6).</summary>
 internal static partial class NotifyEndpoint
 {
-    public static async Task<IResult> HandleAsync(
-        string id,
+    public static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HandleAsync(
+        RouteWorkspaceId id,
         HttpRequest request,
         NpgsqlDataSource db,
         IEventPublisher events,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest("invalid workspace ID");
-        }
-
+        var workspaceId = id.Value;
         var body = await JsonBodyReader.ReadObjectAsync(request);
         if (body.Error == JsonBodyError.TooLarge)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Molecule.Kernel.Events;
 using Molecule.Kernel.Http;
 using Npgsql;
@@ -10,13 +11,9 @@ namespace Molecule.A2A.Activity.Report;
 /// <summary>POST /workspaces/{id}/activity: an agent records something it did (spec §4.6).</summary>
 internal static class ReportActivityEndpoint
 {
-    public static async Task<IResult> HandleAsync(string id, HttpRequest request, NpgsqlDataSource db, IEventPublisher events, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HandleAsync(RouteWorkspaceId id, HttpRequest request, NpgsqlDataSource db, IEventPublisher events, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest("invalid workspace ID");
-        }
-
+        var workspaceId = id.Value;
         var body = await JsonBodyReader.ReadObjectAsync(request);
         if (body.Error == JsonBodyError.TooLarge)
         {
@@ -38,10 +35,6 @@ internal static class ReportActivityEndpoint
         {
             // The reference answers 200 and loses the row; saying so lets the agent notice.
             return ApiError.NotFound("workspace not found");
-        }
-        catch (NpgsqlException)
-        {
-            return ApiError.Internal("failed to log activity");
         }
 
         // A repeated idempotency key stores nothing new and announces nothing new.

@@ -9,25 +9,14 @@ namespace Molecule.A2A.Activity.SessionSearch;
 /// <summary>GET /workspaces/{id}/session-search?q=&amp;limit=: what the agent did and remembered, by text (spec §4.6).</summary>
 internal static class SessionSearchEndpoint
 {
-    public static async Task<IResult> HandleAsync(string id, HttpRequest request, SessionSearchStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(RouteWorkspaceId id, HttpRequest request, SessionSearchStore store, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var workspaceId))
-        {
-            return ApiError.BadRequest("invalid workspace ID");
-        }
-
+        var workspaceId = id.Value;
         var limit = int.TryParse(request.Query["limit"].ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var asked) && asked > 0
             ? Math.Min(asked, SessionSearchStore.MaxLimit)
             : SessionSearchStore.DefaultLimit;
-        try
-        {
-            var hits = await store.SearchAsync(workspaceId, request.Query["q"].ToString().Trim(), limit, cancellationToken);
-            return new HitsResult(hits);
-        }
-        catch (NpgsqlException)
-        {
-            return ApiError.Internal("search failed");
-        }
+        var hits = await store.SearchAsync(workspaceId, request.Query["q"].ToString().Trim(), limit, cancellationToken);
+        return new HitsResult(hits);
     }
 
     private sealed class HitsResult(IReadOnlyList<SessionSearchHit> hits) : IResult

@@ -17,7 +17,7 @@ internal static partial class DelegateEndpoint
     public const string TrackingWarning = "delegation was sent but could not be recorded; its result will not appear in /delegations";
 
     public static async Task<IResult> HandleAsync(
-        string id,
+        RouteWorkspaceId id,
         HttpRequest request,
         DelegationStore store,
         DelegationRunner runner,
@@ -25,11 +25,7 @@ internal static partial class DelegateEndpoint
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var source))
-        {
-            return ApiError.BadRequest("invalid workspace ID");
-        }
-
+        var source = id.Value;
         var body = await JsonBodyReader.ReadObjectAsync(request);
         if (body.Error == JsonBodyError.TooLarge)
         {

@@ -11,21 +11,10 @@ internal static class ListDelegationsEndpoint
 {
     public const int ResponsePreviewBytes = 300;
 
-    public static async Task<IResult> HandleAsync(string id, DelegationStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(RouteWorkspaceId id, DelegationStore store, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var source))
-        {
-            return ApiError.BadRequest("invalid workspace ID");
-        }
-
-        try
-        {
-            return new DelegationsResult(await store.ListAsync(source, cancellationToken));
-        }
-        catch (NpgsqlException)
-        {
-            return ApiError.Internal("query failed");
-        }
+        var source = id.Value;
+        return new DelegationsResult(await store.ListAsync(source, cancellationToken));
     }
 
     private sealed class DelegationsResult(IReadOnlyList<DelegationListRow> rows) : IResult

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Molecule.A2A.Activity;
 using Molecule.Kernel.Events;
 using Molecule.Kernel.Http;
@@ -14,14 +15,10 @@ internal static class RecordDelegationEndpoint
 {
     public const int MaxDelegationIdLength = 200;
 
-    public static async Task<IResult> HandleAsync(string id, HttpRequest request, DelegationStore store, IEventPublisher events,
+    public static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HandleAsync(RouteWorkspaceId id, HttpRequest request, DelegationStore store, IEventPublisher events,
         CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var source))
-        {
-            return ApiError.BadRequest("invalid workspace ID");
-        }
-
+        var source = id.Value;
         var body = await JsonBodyReader.ReadObjectAsync(request);
         if (body.Error == JsonBodyError.TooLarge)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Molecule.A2A.Activity;
 using Molecule.Kernel.Http;
 
@@ -11,14 +12,10 @@ namespace Molecule.A2A.Delegation.Update;
 /// </summary>
 internal static class UpdateDelegationEndpoint
 {
-    public static async Task<IResult> HandleAsync(string id, string delegationId, HttpRequest request, DelegationStore store,
+    public static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HandleAsync(RouteWorkspaceId id, string delegationId, HttpRequest request, DelegationStore store,
         DelegationOutcomes outcomes, CancellationToken cancellationToken)
     {
-        if (!RouteIds.TryParse(id, out var source))
-        {
-            return ApiError.BadRequest("invalid workspace ID");
-        }
-
+        var source = id.Value;
         var body = await JsonBodyReader.ReadObjectAsync(request);
         if (body.Error == JsonBodyError.TooLarge)
         {
