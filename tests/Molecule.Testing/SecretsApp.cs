@@ -32,13 +32,8 @@ public sealed class SecretsApp : MoleculeApp
     }
 
     /// <summary>Inserts a workspace row directly and returns its id.</summary>
-    public async Task<Guid> CreateWorkspaceAsync(string name = "ws", string status = "online", string runtime = "langgraph")
-    {
-        await using var connection = await Db.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<Guid>(
-            "INSERT INTO workspaces (name, status, runtime) VALUES (@name, @status::workspace_status, @runtime) RETURNING id",
-            new { name, status, runtime });
-    }
+    public Task<Guid> CreateWorkspaceAsync(string name = "ws", string status = "online", string runtime = "langgraph") =>
+        Db.InsertWorkspaceAsync(new WorkspaceSeed { Name = name, Status = status, Runtime = runtime });
 
     /// <summary>Mints a live workspace token bound to <paramref name="workspaceId"/>.</summary>
     public Task<string> IssueTokenAsync(Guid workspaceId) =>
