@@ -14,6 +14,9 @@ namespace Molecule.Testing;
 /// </summary>
 public sealed class SecretsApp : MoleculeApp
 {
+    // Every level of our own code reaches the capture (and the console), whatever the environment's default level is.
+    public SecretsApp() => Settings["Logging:LogLevel:Molecule"] = "Trace";
+
     public SecretsRestartRecorder Restarts { get; } = new();
 
     /// <summary>Every log line the host wrote, for asserting that secret values never reach a log.</summary>
@@ -46,9 +49,6 @@ public sealed class SecretsApp : MoleculeApp
         {
             services.AddSingleton<IWorkspaceLifecycle>(Restarts);
             services.AddSingleton<ILoggerProvider>(Logs);
-
-            // Every level reaches the capture, whatever the environment's default level is.
-            services.AddLogging(logging => logging.AddFilter<SecretsLogCapture>(null, LogLevel.Trace));
         });
     }
 }
