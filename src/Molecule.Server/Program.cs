@@ -24,7 +24,7 @@ using Molecule.Workspaces;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Logging.AddSerilogJsonConsole(builder.Configuration);
+builder.AddMoleculeLogging();
 builder.WebHost.ListenOnPortSetting(builder.Configuration);
 
 // Settings under the reference's environment variable names; bad values stop the boot.
@@ -66,7 +66,7 @@ await app.Services.GetRequiredService<MigrationRunner>()
     .ApplyAsync(Migration.FromEmbeddedResources(typeof(Program).Assembly));
 
 // The pipeline, outermost first. Logging and metrics see every answer, refusals included.
-app.UseRequestLogging();
+app.UseMoleculeRequestLogging();
 app.UseRequestMetrics();
 app.UseExceptionHandler();
 app.UseRouting();

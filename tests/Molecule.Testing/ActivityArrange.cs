@@ -73,21 +73,6 @@ public static class ActivityArrange
         return rows;
     }
 
-    /// <summary>Waits, at most <paramref name="within"/> (default 10 s), for work the server finishes after answering.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string expectation, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"not met in time: {expectation}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
     private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) =>
         new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
 }

@@ -8,14 +8,8 @@ namespace Molecule.Testing;
 public static class EventsTestKit
 {
     /// <summary>Inserts a bare workspace row (optionally under a parent) and returns its id.</summary>
-    public static async Task<Guid> InsertWorkspaceAsync(NpgsqlDataSource db, string name, Guid? parentId = null)
-    {
-        await using var command = db.CreateCommand(
-            "INSERT INTO workspaces (name, parent_id, status) VALUES ($1, $2, 'online') RETURNING id");
-        command.Parameters.Add(new NpgsqlParameter { Value = name });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)parentId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-        return (Guid)(await command.ExecuteScalarAsync())!;
-    }
+    public static Task<Guid> InsertWorkspaceAsync(NpgsqlDataSource db, string name, Guid? parentId = null) =>
+        db.InsertWorkspaceAsync(new WorkspaceSeed { Name = name, ParentId = parentId });
 
     /// <summary>Opens /ws on the in-memory server with the given request headers.</summary>
     public static async Task<WebSocket> ConnectAsync(MoleculeApp app, IDictionary<string, string>? headers, CancellationToken cancellationToken)
@@ -50,22 +44,5 @@ public static class EventsTestKit
                 return Encoding.UTF8.GetString(message.ToArray());
             }
         }
-    }
-
-    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="within"/> passes.</summary>
-    public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return true;
     }
 }

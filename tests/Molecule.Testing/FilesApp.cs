@@ -52,18 +52,9 @@ public sealed class FilesApp : MoleculeApp
     public HttpClient Admin() => Client(AdminToken);
 
     /// <summary>Inserts a workspace row; an <paramref name="instanceId"/> makes it an EC2 workspace.</summary>
-    public async Task<Guid> InsertFilesWorkspaceAsync(
-        string name = "files-test", string runtime = "langgraph", string? instanceId = null, string? role = null, int tier = 2)
-    {
-        await using var command = Db.CreateCommand(
-            "INSERT INTO workspaces (name, runtime, instance_id, role, tier, status) VALUES ($1, $2, $3, $4, $5, 'online') RETURNING id");
-        command.Parameters.Add(new NpgsqlParameter { Value = name });
-        command.Parameters.Add(new NpgsqlParameter { Value = runtime });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)instanceId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)role ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = tier });
-        return (Guid)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<Guid> InsertFilesWorkspaceAsync(
+        string name = "files-test", string runtime = "langgraph", string? instanceId = null, string? role = null, int tier = 2) =>
+        Db.InsertWorkspaceAsync(new WorkspaceSeed { Name = name, Runtime = runtime, InstanceId = instanceId, Role = role, Tier = tier });
 
     /// <summary>Writes a template directory under CONFIGS_DIR (relative path → content) and returns its path.</summary>
     public string AddTemplate(string directoryName, IReadOnlyDictionary<string, string> files)

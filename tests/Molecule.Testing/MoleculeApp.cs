@@ -22,6 +22,19 @@ public class MoleculeApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DatabaseUrl { get; private set; } = "";
 
+    /// <summary>
+    /// The engine this app talks to: the <c>DOCKER_HOST</c> setting when a test gives one (the private
+    /// dockerd, <see cref="DockerEngineFixture.Host"/>), else a socket in a directory that does not
+    /// exist, unique to this app. Never the machine's default socket or an exported DOCKER_HOST, so a
+    /// Docker running on the machine changes no test.
+    /// </summary>
+    public string DockerHost =>
+        Settings.TryGetValue(DockerHostSetting, out var configured) && !string.IsNullOrEmpty(configured) ? configured : _noDockerHost;
+
+    private const string DockerHostSetting = "DOCKER_HOST";
+
+    private readonly string _noDockerHost = $"unix:///tmp/molecule-no-docker-{Guid.NewGuid():N}/docker.sock";
+
     /// <summary>Direct access to this app's database, for arranging and asserting rows.</summary>
     public NpgsqlDataSource Db => _db ?? throw new InvalidOperationException("InitializeAsync has not run");
 
@@ -75,5 +88,7 @@ public class MoleculeApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+
+        builder.UseSetting(DockerHostSetting, DockerHost);
     }
 }

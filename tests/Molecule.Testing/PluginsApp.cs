@@ -66,17 +66,9 @@ public sealed class PluginsApp : MoleculeApp
     public HttpClient Admin() => Client(AdminToken);
 
     /// <summary>Inserts a workspace row; <paramref name="instanceId"/> makes it an EC2 workspace.</summary>
-    public async Task<Guid> CreateWorkspaceAsync(
-        string runtime = "claude-code", Guid? parentId = null, string? instanceId = null, string name = "plugins-ws")
-    {
-        await using var connection = await Db.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<Guid>(
-            """
-            INSERT INTO workspaces (name, status, runtime, parent_id, instance_id)
-            VALUES (@name, 'online', @runtime, @parentId, @instanceId) RETURNING id
-            """,
-            new { name, runtime, parentId, instanceId });
-    }
+    public Task<Guid> CreateWorkspaceAsync(
+        string runtime = "claude-code", Guid? parentId = null, string? instanceId = null, string name = "plugins-ws") =>
+        Db.InsertWorkspaceAsync(new WorkspaceSeed { Name = name, Runtime = runtime, ParentId = parentId, InstanceId = instanceId });
 
     /// <summary>Writes a plugin into the registry directory: <paramref name="files"/> maps relative paths to content.</summary>
     public string AddRegistryPlugin(string name, IReadOnlyDictionary<string, string> files)

@@ -14,6 +14,9 @@ namespace Molecule.Testing;
 /// </summary>
 public sealed class SecretsApp : MoleculeApp
 {
+    // Every level of our own code reaches the capture (and the console), whatever the environment's default level is.
+    public SecretsApp() => Settings["Logging:LogLevel:Molecule"] = "Trace";
+
     public SecretsRestartRecorder Restarts { get; } = new();
 
     /// <summary>Every log line the host wrote, for asserting that secret values never reach a log.</summary>
@@ -32,13 +35,8 @@ public sealed class SecretsApp : MoleculeApp
     }
 
     /// <summary>Inserts a workspace row directly and returns its id.</summary>
-    public async Task<Guid> CreateWorkspaceAsync(string name = "ws", string status = "online", string runtime = "langgraph")
-    {
-        await using var connection = await Db.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<Guid>(
-            "INSERT INTO workspaces (name, status, runtime) VALUES (@name, @status::workspace_status, @runtime) RETURNING id",
-            new { name, status, runtime });
-    }
+    public Task<Guid> CreateWorkspaceAsync(string name = "ws", string status = "online", string runtime = "langgraph") =>
+        Db.InsertWorkspaceAsync(new WorkspaceSeed { Name = name, Status = status, Runtime = runtime });
 
     /// <summary>Mints a live workspace token bound to <paramref name="workspaceId"/>.</summary>
     public Task<string> IssueTokenAsync(Guid workspaceId) =>
@@ -51,9 +49,6 @@ public sealed class SecretsApp : MoleculeApp
         {
             services.AddSingleton<IWorkspaceLifecycle>(Restarts);
             services.AddSingleton<ILoggerProvider>(Logs);
-
-            // Every level reaches the capture, whatever the environment's default level is.
-            services.AddLogging(logging => logging.AddFilter<SecretsLogCapture>(null, LogLevel.Trace));
         });
     }
 }

@@ -43,16 +43,9 @@ public static class TerminalTestKit
     public static CancellationToken Within(int seconds = 30) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;
 
     /// <summary>A workspace row, optionally under a parent and on EC2 (<paramref name="instanceId"/> set).</summary>
-    public static async Task<Guid> InsertTerminalWorkspaceAsync(
-        this MoleculeApp app, string name = "terminal-ws", Guid? parentId = null, string? instanceId = null)
-    {
-        await using var command = app.Db.CreateCommand(
-            "INSERT INTO workspaces (name, parent_id, instance_id, status) VALUES ($1, $2, $3, 'online') RETURNING id");
-        command.Parameters.Add(new NpgsqlParameter { Value = name });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)parentId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)instanceId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        return (Guid)(await command.ExecuteScalarAsync())!;
-    }
+    public static Task<Guid> InsertTerminalWorkspaceAsync(
+        this MoleculeApp app, string name = "terminal-ws", Guid? parentId = null, string? instanceId = null) =>
+        app.Db.InsertWorkspaceAsync(new WorkspaceSeed { Name = name, ParentId = parentId, InstanceId = instanceId });
 
     /// <summary>The workspace's container created but never started.</summary>
     public static Task<string> CreateStoppedWorkspaceContainerAsync(this DockerEngineFixture docker, Guid workspaceId) =>
@@ -98,23 +91,6 @@ public static class TerminalTestKit
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split(' ', 2, StringSplitOptions.TrimEntries))
             .Count(fields => fields.Length == 2 && !fields[0].StartsWith('Z') && fields[1] == args);
-    }
-
-    /// <summary>Polls (bounded) until <paramref name="condition"/> holds; false when it never did.</summary>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return true;
     }
 }
 

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Molecule.Kernel.Compute;
 
 namespace Molecule.Testing;
 
 /// <summary>
-/// The Molecule host for workspace tests, optionally with a fake clock, a fake compute backend in
+/// The Molecule host for workspace tests, optionally with a fake clock (its background sweeps idle: tests call their passes), a fake compute backend in
 /// place of the (not yet built) Docker and EC2 ones, and further service overrides. ADMIN_TOKEN is
 /// set, so auth is enforced as in production; <see cref="Admin"/> is a client that carries it.
 /// </summary>
@@ -16,7 +17,7 @@ public sealed class WorkspacesApp : MoleculeApp
 
     public WorkspacesApp() => Settings["ADMIN_TOKEN"] = AdminToken;
 
-    public ManualClock? Clock { get; private init; }
+    public FakeTimeProvider? Clock { get; private init; }
 
     public WorkspacesFakeCompute? Compute { get; private init; }
 
@@ -24,11 +25,16 @@ public sealed class WorkspacesApp : MoleculeApp
 
     public static async Task<WorkspacesApp> StartAsync(
         IDictionary<string, string?>? settings = null,
-        ManualClock? clock = null,
+        FakeTimeProvider? clock = null,
         WorkspacesFakeCompute? compute = null,
         Action<IServiceCollection>? configureServices = null)
     {
         var app = new WorkspacesApp { Clock = clock, Compute = compute, ConfigureServices = configureServices };
+        foreach (var (key, value) in clock is null ? new Dictionary<string, string?>() : FakeClockSettings.IdleSweeps)
+        {
+            app.Settings[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             app.Settings[key] = value;

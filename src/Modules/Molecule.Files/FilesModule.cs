@@ -37,6 +37,7 @@ public static class FilesModule
             .Validate(options => !string.IsNullOrWhiteSpace(options.HelperImage), "FILES_HELPER_IMAGE must name an image")
             .ValidateOnStart();
         services.AddDockerEngine(configuration);
+        services.AddConfigsDirectory(configuration);
 
         services.AddSingleton<WorkspaceTemplates>();
         services.AddSingleton<FilesWorkspaces>();

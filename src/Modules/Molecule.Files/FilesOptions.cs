@@ -9,10 +9,6 @@ internal sealed class FilesOptions
     /// <summary>File content travels inside JSON and is held in memory: a gigabyte is already far past sensible.</summary>
     public const long MaxAllowedFileBytes = 1024 * 1024 * 1024;
 
-    /// <summary>The template root; unset: the first <c>workspace-configs-templates</c> found near the working directory.</summary>
-    [ConfigurationKeyName("CONFIGS_DIR")]
-    public string? ConfigsDir { get; set; }
-
     /// <summary>Largest file content read or written through the files API (a bulk replace counts its files together).</summary>
     [ConfigurationKeyName("FILES_MAX_BYTES")]
     public long MaxFileBytes { get; set; } = DefaultMaxFileBytes;

@@ -33,6 +33,7 @@ public static class PluginsModule
         services.AddOptions<PluginsOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PluginsOptions>, PluginsOptionsValidator>();
         services.AddDockerEngine(configuration);
+        services.AddConfigsDirectory(configuration);
 
         // No Timeout here: the staging deadline (PLUGIN_INSTALL_FETCH_TIMEOUT) bounds each fetch.
         services.AddHttpClient(GithubPluginResolver.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

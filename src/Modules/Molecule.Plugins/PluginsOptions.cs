@@ -13,10 +13,6 @@ internal sealed class PluginsOptions
     [ConfigurationKeyName("PLUGINS_DIR")]
     public string? PluginsDir { get; set; }
 
-    /// <summary>The reference located the registry at <c>CONFIGS_DIR/../plugins</c>.</summary>
-    [ConfigurationKeyName("CONFIGS_DIR")]
-    public string? ConfigsDir { get; set; }
-
     /// <summary>Where <c>github://owner/repo#ref</c> tarballs come from: <c>{base}/{owner}/{repo}/tar.gz/{ref}</c>.</summary>
     [ConfigurationKeyName("PLUGINS_GITHUB_BASE_URL")]
     public string GithubBaseUrl { get; set; } = DefaultGithubBaseUrl;

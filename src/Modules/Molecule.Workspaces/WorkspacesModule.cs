@@ -26,13 +26,12 @@ public static class WorkspacesModule
 {
     public static IServiceCollection AddWorkspaces(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WorkspacesOptions>().Bind(configuration);
+        services.AddConfigsDirectory(configuration);
 
         services.AddSingleton<IWorkspaceDirectory, WorkspaceDirectory>();
         services.AddSingleton<IWorkspaceHierarchy, WorkspaceHierarchy>();
         services.AddSingleton<IWorkspaceLifecycle, WorkspaceLifecycle>();
 
-        services.AddSingleton<ConfigsDirectory>();
         services.AddSingleton<ProvisionTimeoutHints>();
         services.AddSingleton<WorkspaceEvents>();
         services.AddSingleton<StatusTransitions>();

@@ -75,7 +75,7 @@ public sealed class AgentJourneyTests : IAsyncLifetime
         // 4. Both calls show up in the agent's activity, oldest first after the cursor.
         var agentClient = _app.Client(agentToken);
         JsonArray all = [];
-        await ActivityArrange.EventuallyAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             all = (await (await agentClient.GetAsync($"/workspaces/{agentId}/activity?type=a2a_receive")).JsonAsync()).AsArray();
             return all.Count == 2;

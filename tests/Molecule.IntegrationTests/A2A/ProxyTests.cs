@@ -113,11 +113,13 @@ public sealed class ProxyTests : IAsyncLifetime
         (await wrong.JsonAsync())["error"]!.GetValue<string>().ShouldBe("invalid caller auth token");
         right.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await ActivityAsync(target)).SourceId.ShouldBe(caller);
-        await Eventually(async () =>
-        {
-            await using var connection = await _app.Db.OpenConnectionAsync();
-            return await connection.ExecuteScalarAsync<DateTime?>("SELECT last_outbound_at FROM workspaces WHERE id = @caller", new { caller }) is not null;
-        });
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                await using var connection = await _app.Db.OpenConnectionAsync();
+                return await connection.ExecuteScalarAsync<DateTime?>("SELECT last_outbound_at FROM workspaces WHERE id = @caller", new { caller }) is not null;
+            },
+            "the caller's last_outbound_at was set");
     }
 
     [Fact]
@@ -220,7 +222,7 @@ public sealed class ProxyTests : IAsyncLifetime
         body["restarting"]!.GetValue<bool>().ShouldBeTrue();
         var events = (await _app.EventsForAsync(target)).Select(e => e.Type).ToList();
         events.ShouldContain("WORKSPACE_OFFLINE");
-        await Eventually(async () => (await _app.EventsForAsync(target)).Any(e => e.Type == "WORKSPACE_PROVISIONING"));
+        await Eventually.UntilAsync(async () => (await _app.EventsForAsync(target)).Any(e => e.Type == "WORKSPACE_PROVISIONING"), "a WORKSPACE_PROVISIONING event");
     }
 
     [Fact]
@@ -284,11 +286,13 @@ public sealed class ProxyTests : IAsyncLifetime
 
         hang = false;
         (await _app.Client().PostAsJsonAsync("/registry/heartbeat", new { workspace_id = target, active_tasks = 0 })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await Eventually(async () =>
-        {
-            await using var connection = await _app.Db.OpenConnectionAsync();
-            return await connection.ExecuteScalarAsync<string>("SELECT status FROM a2a_queue WHERE id = @queueId", new { queueId }) == "completed";
-        });
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                await using var connection = await _app.Db.OpenConnectionAsync();
+                return await connection.ExecuteScalarAsync<string>("SELECT status FROM a2a_queue WHERE id = @queueId", new { queueId }) == "completed";
+            },
+            "the queued request completed");
         agent.Received.Count.ShouldBe(2);
         agent.Received[1]["params"]!["message"]!["parts"]![0]!["text"]!.GetValue<string>().ShouldBe("later");
     }
@@ -296,14 +300,16 @@ public sealed class ProxyTests : IAsyncLifetime
     private async Task<(string Summary, Guid? SourceId, string Status)> ActivityAsync(Guid workspaceId)
     {
         (string, Guid?, string)? row = null;
-        await Eventually(async () =>
-        {
-            await using var connection = await _app.Db.OpenConnectionAsync();
-            row = await connection.QuerySingleOrDefaultAsync<(string, Guid?, string)?>(
-                "SELECT summary, source_id, status FROM activity_logs WHERE workspace_id = @workspaceId AND activity_type = 'a2a_receive' ORDER BY created_at DESC LIMIT 1",
-                new { workspaceId });
-            return row is not null;
-        });
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                await using var connection = await _app.Db.OpenConnectionAsync();
+                row = await connection.QuerySingleOrDefaultAsync<(string, Guid?, string)?>(
+                    "SELECT summary, source_id, status FROM activity_logs WHERE workspace_id = @workspaceId AND activity_type = 'a2a_receive' ORDER BY created_at DESC LIMIT 1",
+                    new { workspaceId });
+                return row is not null;
+            },
+            $"an a2a_receive activity row for {workspaceId}");
         return row!.Value;
     }
 
@@ -318,20 +324,5 @@ public sealed class ProxyTests : IAsyncLifetime
         public Task DeleteAsync(WorkspaceRef workspace, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<bool> IsRunningAsync(WorkspaceRef workspace, CancellationToken cancellationToken) => Task.FromResult(false);
-    }
-
-    /// <summary>Waits, boundedly, for work the server finishes after answering.</summary>
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("condition not met within 10 s");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

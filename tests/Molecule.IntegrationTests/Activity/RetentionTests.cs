@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Molecule.A2A.Activity.Retention;
 using Molecule.Testing;
 
@@ -14,13 +15,13 @@ public sealed class RetentionTests(ActivityApp app) : IClassFixture<ActivityApp>
         await app.AddActivityAsync(ws, summary: "eight days", createdAt: now.AddDays(-8));
         await app.AddActivityAsync(ws, summary: "six days", createdAt: now.AddDays(-6));
         await app.AddActivityAsync(ws, summary: "fresh", createdAt: now);
-        var clock = new ActivityClock(now);
+        var clock = new FakeTimeProvider(now);
         var retention = new ActivityRetention(app.Db, Options.Create(new ActivityRetentionOptions { RetentionDays = 7 }), clock);
 
         (await retention.PurgeOnceAsync()).ShouldBe(1);
         (await Summaries(ws)).ShouldBe(["fresh", "six days"]);
 
-        clock.Now = now.AddDays(2);
+        clock.SetUtcNow(now.AddDays(2));
         (await retention.PurgeOnceAsync()).ShouldBe(1);
         (await Summaries(ws)).ShouldBe(["fresh"]);
     }

@@ -62,7 +62,7 @@ public sealed class DelegateTests(ActivityApp app) : IClassFixture<ActivityApp>
         result["response_body"]!["delegation_id"]!.GetValue<string>().ShouldBe(delegationId);
 
         // The target's log shows the message as received from the delegating workspace, like any proxied call.
-        await ActivityArrange.EventuallyAsync(async () =>
+        await Eventually.UntilAsync(async () =>
             await app.ScalarAsync<long>($"SELECT count(*) FROM activity_logs WHERE workspace_id = '{target}' AND activity_type = 'a2a_receive' AND source_id = '{source}'") == 1,
             "the target's a2a_receive row");
 
@@ -97,7 +97,7 @@ public sealed class DelegateTests(ActivityApp app) : IClassFixture<ActivityApp>
         retried.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var retriedId = (await retried.BodyAsync())["delegation_id"]!.GetValue<string>();
         retriedId.ShouldNotBe(firstId);
-        await ActivityArrange.EventuallyAsync(() => Task.FromResult(agent.Received.Count == 2), "the second delivery");
+        await Eventually.UntilAsync(() => Task.FromResult(agent.Received.Count == 2), "the second delivery");
         (await app.ScalarAsync<long>($"SELECT count(*) FROM activity_logs WHERE workspace_id = '{source}' AND method = 'delegate'")).ShouldBe(1);
     }
 
@@ -174,7 +174,7 @@ public sealed class DelegateTests(ActivityApp app) : IClassFixture<ActivityApp>
         var listed = (await app.Admin().ArrayAsync($"/workspaces/{source}/delegations")).ShouldHaveSingleItem()!;
         listed["error"]!.GetValue<string>().ShouldBe(failed["error"]!.GetValue<string>());
         // Two attempts reached the proxy path, each logged on the target as a failed receive.
-        await ActivityArrange.EventuallyAsync(async () =>
+        await Eventually.UntilAsync(async () =>
             await app.ScalarAsync<long>($"SELECT count(*) FROM activity_logs WHERE workspace_id = '{target}' AND status = 'error'") == 2,
             "two failed receives on the target");
     }
@@ -217,7 +217,7 @@ public sealed class DelegateTests(ActivityApp app) : IClassFixture<ActivityApp>
         var response = await app.Admin().PostJsonAsync($"/workspaces/{source}/delegate", new { target_id = target, task = "when you can" });
         var delegationId = (await response.BodyAsync())["delegation_id"]!.GetValue<string>();
 
-        await ActivityArrange.EventuallyAsync(
+        await Eventually.UntilAsync(
             () => Task.FromResult(app.Events.Of("DELEGATION_STATUS", source).Any(e => e["status"]!.GetValue<string>() == "queued")), "DELEGATION_STATUS queued");
         (await app.DelegateRowAsync(source, delegationId))["status"]!.GetValue<string>().ShouldBe("queued");
         var queued = (await app.RowsAsync($"SELECT caller_id, idempotency_key, status FROM a2a_queue WHERE workspace_id = '{target}'")).ShouldHaveSingleItem();

@@ -8,7 +8,7 @@ internal static class DelegationWaits
     /// <summary>Waits for the first <paramref name="eventType"/> of <paramref name="workspaceId"/> and returns its payload.</summary>
     public static async Task<JsonObject> EventAsync(this ActivityApp app, string eventType, Guid workspaceId, TimeSpan? within = null)
     {
-        await ActivityArrange.EventuallyAsync(() => Task.FromResult(app.Events.Of(eventType, workspaceId).Count > 0), $"{eventType} on {workspaceId}", within);
+        await Eventually.UntilAsync(() => Task.FromResult(app.Events.Of(eventType, workspaceId).Count > 0), $"{eventType} on {workspaceId}", within);
         return app.Events.Of(eventType, workspaceId)[0];
     }
 

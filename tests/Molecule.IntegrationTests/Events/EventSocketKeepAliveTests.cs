@@ -36,8 +36,8 @@ public sealed class EventSocketKeepAliveTests(FastKeepAliveApp app) : IClassFixt
         await live.ConnectAsync(endpoint, timeout.Token);
         var liveReceives = EventsTestKit.ReceiveTextAsync(live, timeout.Token);
 
-        (await EventsTestKit.EventuallyAsync(() => hub.ConnectedClients == 2, TimeSpan.FromSeconds(5))).ShouldBeTrue();
-        (await EventsTestKit.EventuallyAsync(() => hub.ConnectedClients == 1, TimeSpan.FromSeconds(15))).ShouldBeTrue();
+        await Eventually.UntilAsync(() => hub.ConnectedClients == 2, "two clients connected", TimeSpan.FromSeconds(5));
+        await Eventually.UntilAsync(() => hub.ConnectedClients == 1, "the silent client dropped", TimeSpan.FromSeconds(15));
 
         var workspace = Guid.NewGuid();
         await kestrel.Services.GetRequiredService<IEventPublisher>().BroadcastOnlyAsync(EventTypes.TaskUpdated, workspace, [], timeout.Token);

@@ -159,7 +159,7 @@ public sealed class EventSocketTests(MoleculeApp app) : IClassFixture<MoleculeAp
 
         socket.State.ShouldBe(WebSocketState.Closed);
         socket.CloseStatus.ShouldBe(WebSocketCloseStatus.NormalClosure);
-        (await EventsTestKit.EventuallyAsync(() => hub.ConnectedClients == 0, TimeSpan.FromSeconds(5))).ShouldBeTrue();
+        await Eventually.UntilAsync(() => hub.ConnectedClients == 0, "no client left connected", TimeSpan.FromSeconds(5));
     }
 
     private static Dictionary<string, string> AgentHeaders(Guid workspace, string token) => new()

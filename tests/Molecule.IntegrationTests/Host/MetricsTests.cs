@@ -32,10 +32,9 @@ public sealed class MetricsTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task Metrics_count_workspaces_by_status_at_scrape_time()
     {
-        await using (var insert = _app.Db.CreateCommand(
-            "INSERT INTO workspaces (name, status) VALUES ('a', 'online'), ('b', 'online'), ('c', 'paused')"))
+        foreach (var (name, status) in new[] { ("a", "online"), ("b", "online"), ("c", "paused") })
         {
-            await insert.ExecuteNonQueryAsync();
+            await _app.Db.InsertWorkspaceAsync(new WorkspaceSeed { Name = name, Status = status });
         }
 
         var text = await _app.Client().GetStringAsync("/metrics");

@@ -22,7 +22,7 @@ public sealed class ContainerReconcileTests(DockerEngineFixture docker)
         var removed = Guid.NewGuid();
         var volumeOnly = Guid.NewGuid();
         var foreign = Guid.NewGuid();
-        await ExecuteAsync(app, "INSERT INTO workspaces (id, name, status) VALUES (@removed, 'Removed', 'removed')", new { removed });
+        await app.Db.InsertWorkspaceAsync(new WorkspaceSeed { Id = removed, Name = "Removed", Status = "removed" });
         await RunSleeperAsync(gone, ours);
         await RunSleeperAsync(removed, ours);
         await docker.Engine.CreateVolumeAsync(WorkspaceContainers.ConfigVolume(gone), Owned(gone, ours));
@@ -79,14 +79,17 @@ public sealed class ContainerReconcileTests(DockerEngineFixture docker)
         // alone for a moment after an operation on it, as the row may not have caught up yet.)
         await ExecuteAsync(app, "UPDATE workspaces SET status = 'online' WHERE id = @id", new { id });
         var operations = app.Services.GetRequiredService<ContainerOperations>();
-        (await EventuallyAsync(() => Task.FromResult(!operations.IsBusy(id)), TimeSpan.FromSeconds(10))).ShouldBeTrue();
+        await Eventually.UntilAsync(() => !operations.IsBusy(id), "the workspace's container operations settled", TimeSpan.FromSeconds(10), PollEvery);
         var outcome = await app.Services.GetRequiredService<ContainerReconciler>().ReconcileOnceAsync(CancellationToken.None);
 
         outcome.MarkedOffline.ShouldBe([id]);
         var offline = await WaitForEventAsync(app, id, e => e.Type == "WORKSPACE_OFFLINE", "WORKSPACE_OFFLINE");
         offline.Payload.ToJsonString().ShouldBe("""{"source":"reconcile"}""");
-        (await EventuallyAsync(async () => (await EventsAsync(app, id)).SkipWhile(e => e.Type != "WORKSPACE_OFFLINE").Any(e => e.Type == "WORKSPACE_PROVISIONING"), StartTimeout))
-            .ShouldBeTrue("the workspace was not restarted");
+        await Eventually.UntilAsync(
+            async () => (await EventsAsync(app, id)).SkipWhile(e => e.Type != "WORKSPACE_OFFLINE").Any(e => e.Type == "WORKSPACE_PROVISIONING"),
+            "the workspace was restarted",
+            StartTimeout,
+            PollEvery);
         await WaitForStatusAsync(app, id, "failed");
     }
 

@@ -77,8 +77,11 @@ public sealed class DockerLifecycleTests(DockerEngineFixture docker)
         offline.Payload["exit_code"]!.GetValue<int>().ShouldBe(137);
         offline.Payload["source"]!.GetValue<string>().ShouldBe("container_exit");
         offline.Payload.Count.ShouldBe(2);
-        (await EventuallyAsync(async () => (await EventsAsync(app, id)).SkipWhile(e => e.Type != "WORKSPACE_OFFLINE").Any(e => e.Type == "WORKSPACE_PROVISIONING"), StartTimeout))
-            .ShouldBeTrue("the killed workspace was not auto-restarted");
+        await Eventually.UntilAsync(
+            async () => (await EventsAsync(app, id)).SkipWhile(e => e.Type != "WORKSPACE_OFFLINE").Any(e => e.Type == "WORKSPACE_PROVISIONING"),
+            "the killed workspace was auto-restarted",
+            StartTimeout,
+            PollEvery);
         await WaitForStatusAsync(app, id, "online");
         (await docker.Engine.InspectContainerAsync(name, Bounded)).Id.ShouldNotBe(restarted.Id);
 

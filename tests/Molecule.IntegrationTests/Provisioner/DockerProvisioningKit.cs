@@ -12,6 +12,9 @@ internal static class DockerProvisioningKit
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>Engine and database polls are not free on a small machine.</summary>
+    public static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(200);
+
     public sealed record Row(Guid Id, string Status, string? Url, string? LastSampleError, string? AgentCard);
 
     public sealed record Event(string Type, JsonObject Payload);
@@ -69,8 +72,11 @@ internal static class DockerProvisioningKit
     public static async Task<Row> WaitForStatusAsync(ProvisionerDockerApp app, Guid id, string status, TimeSpan? timeout = null)
     {
         Row? last = null;
-        var ok = await EventuallyAsync(async () => (last = await RowAsync(app, id))?.Status == status, timeout ?? StartTimeout);
-        ok.ShouldBeTrue($"workspace {id} did not become {status}; last seen: {last}");
+        await Eventually.UntilAsync(
+            async () => (last = await RowAsync(app, id))?.Status == status,
+            () => $"workspace {id} did not become {status}; last seen: {last}",
+            timeout ?? StartTimeout,
+            PollEvery);
         return last!;
     }
 
@@ -78,28 +84,12 @@ internal static class DockerProvisioningKit
     public static async Task<Event> WaitForEventAsync(ProvisionerDockerApp app, Guid id, Func<Event, bool> match, string what, TimeSpan? timeout = null)
     {
         Event? found = null;
-        var ok = await EventuallyAsync(async () => (found = (await EventsAsync(app, id)).FirstOrDefault(match)) is not null, timeout ?? StartTimeout);
-        ok.ShouldBeTrue($"no {what} event for workspace {id}; events: {string.Join(", ", (await EventsAsync(app, id)).Select(e => e.Type))}");
+        await Eventually.UntilAsync(
+            async () => (found = (await EventsAsync(app, id)).FirstOrDefault(match)) is not null,
+            async () => $"no {what} event for workspace {id}; events: {string.Join(", ", (await EventsAsync(app, id)).Select(e => e.Type))}",
+            timeout ?? StartTimeout,
+            PollEvery);
         return found!;
-    }
-
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            if (DateTime.UtcNow >= deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(200);
-        }
     }
 
     public static async Task<bool> VolumeExistsAsync(IDockerEngine engine, string name)

@@ -52,9 +52,11 @@ public sealed class DockerStartFailureTests(DockerEngineFixture docker)
             secrets = AgentSecrets(FreePort(), new() { ["PLATFORM_URL"] = "http://127.0.0.1:9", ["LEAKY_SECRET"] = "do-not-print-me" }),
         });
         var name = WorkspaceContainers.ContainerName(id);
-        (await EventuallyAsync(
+        await Eventually.UntilAsync(
             async () => (await ProvisionerEngineJson.InspectContainerAsync(docker.Host, name, default))?["State"]?["Running"]?.GetValue<bool>() == true,
-            StartTimeout)).ShouldBeTrue($"the container never ran: {await RowAsync(app, id)}");
+            async () => $"the container never ran: {await RowAsync(app, id)}",
+            StartTimeout,
+            PollEvery);
         (await RowAsync(app, id))!.Status.ShouldBe("provisioning");
         var listing = await docker.Engine.RunExecAsync(name, new DockerExecSpec { Cmd = ["sh", "-c", "cat /configs/config.yaml /configs/skills/hello.sh; ls -a /configs"] });
         listing.StdoutText.ShouldBe("name: silent\nruntime: langgraph\necho hello\n.\n..\n.auth_token\nconfig.yaml\nskills\n");

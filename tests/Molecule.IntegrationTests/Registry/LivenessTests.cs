@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Molecule.Registry.Liveness;
 using Molecule.Testing;
 
@@ -15,8 +17,16 @@ public sealed class LivenessTests : IClassFixture<MoleculeApp>
     [Fact]
     public async Task A_silent_workspace_goes_offline_after_the_ttl_and_a_heartbeat_brings_it_back()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var app = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var app = _app.WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in FakeClockSettings.IdleSweeps)
+            {
+                b.UseSetting(key, value);
+            }
+
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
+        });
         var sweep = app.Services.GetRequiredService<LivenessSweep>();
         // External: the restart after going offline is a no-op, so the row stays offline until the agent speaks.
         var quiet = await _app.SeedWorkspaceAsync("quiet", runtime: "external", lastHeartbeat: clock.GetUtcNow());

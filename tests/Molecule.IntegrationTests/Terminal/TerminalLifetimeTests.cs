@@ -22,7 +22,7 @@ public sealed class TerminalLifetimeTests(DockerEngineFixture docker)
 
         ((int?)status).ShouldBe(4008);
         reason.ShouldBe("idle timeout: no input for 0.05 minutes");
-        (await TerminalTestKit.EventuallyAsync(async () => await docker.CountLiveProcessesAsync(container, "/bin/sh") == 0)).ShouldBeTrue();
+        await Eventually.UntilAsync(async () => await docker.CountLiveProcessesAsync(container, "/bin/sh") == 0, "the shell exited", TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]
@@ -41,6 +41,6 @@ public sealed class TerminalLifetimeTests(DockerEngineFixture docker)
 
         status.ShouldBe(WebSocketCloseStatus.EndpointUnavailable);
         reason.ShouldBe("server shutting down");
-        (await TerminalTestKit.EventuallyAsync(async () => await docker.CountLiveProcessesAsync(container, "/bin/sh") == 0)).ShouldBeTrue();
+        await Eventually.UntilAsync(async () => await docker.CountLiveProcessesAsync(container, "/bin/sh") == 0, "the shell exited", TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
     }
 }

@@ -101,9 +101,13 @@ public sealed class TerminalSessionTests(DockerEngineFixture docker, TerminalApp
             terminal.Socket.Abort();
         }
 
-        (await TerminalTestKit.EventuallyAsync(async () =>
-            await docker.CountLiveProcessesAsync(container, "/bin/sh") == 0 &&
-            await docker.CountLiveProcessesAsync(container, "sleep 777") == 0)).ShouldBeTrue();
+        await Eventually.UntilAsync(
+            async () =>
+                await docker.CountLiveProcessesAsync(container, "/bin/sh") == 0 &&
+                await docker.CountLiveProcessesAsync(container, "sleep 777") == 0,
+            "the shell and its child exited",
+            TimeSpan.FromSeconds(20),
+            TimeSpan.FromMilliseconds(100));
         await terminal.DisposeAsync();
     }
 

@@ -10,8 +10,9 @@ namespace Molecule.IntegrationTests.Workspaces;
 
 public sealed class CreateWorkspaceTests(WorkspacesApp app) : IClassFixture<WorkspacesApp>
 {
-    private const string DockerMissing =
-        "Docker engine at unix:///var/run/docker.sock is unavailable: no socket at /var/run/docker.sock — workspace containers need a running Docker daemon: start it or point DOCKER_HOST at its socket";
+    // The app's DOCKER_HOST is a socket that does not exist (MoleculeApp.DockerHost), whatever runs on the machine.
+    private string DockerMissing =>
+        $"Docker engine at {app.DockerHost} is unavailable: no socket at {app.DockerHost["unix://".Length..]} — workspace containers need a running Docker daemon: start it or point DOCKER_HOST at its socket";
 
     [Fact]
     public async Task A_workspace_needing_compute_answers_provisioning_then_fails_naming_the_missing_backend()

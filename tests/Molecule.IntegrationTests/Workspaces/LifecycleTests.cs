@@ -46,7 +46,7 @@ public sealed class LifecycleTests(WorkspacesApp app) : IClassFixture<Workspaces
         events.Select(e => e.Type).ShouldBe(["WORKSPACE_PAUSED", "WORKSPACE_PROVISIONING", "WORKSPACE_PROVISION_FAILED"]);
         events[1].Payload.ToJsonString().ShouldBe("""{"name":"Root","tier":3,"runtime":"langgraph"}""");
         (await RowAsync(app, root))!.Status.ShouldBe("failed");
-        (await RowAsync(app, child))!.LastSampleError!.ShouldStartWith("Docker engine at unix:///var/run/docker.sock is unavailable");
+        (await RowAsync(app, child))!.LastSampleError!.ShouldStartWith($"Docker engine at {app.DockerHost} is unavailable");
 
         var (notPaused, notPausedBody) = await PostAsync(app.Admin(), $"/workspaces/{root}/resume");
         notPaused.StatusCode.ShouldBe(HttpStatusCode.NotFound);

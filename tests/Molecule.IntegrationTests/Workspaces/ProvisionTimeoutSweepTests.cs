@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Molecule.Testing;
 using Molecule.Workspaces.Provisioning;
 using static Molecule.IntegrationTests.Workspaces.WorkspacesTestKit;
@@ -12,7 +13,7 @@ public sealed class ProvisionTimeoutSweepTests
     [Fact]
     public async Task Provisioning_rows_older_than_their_runtime_timeout_fail_once()
     {
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         await using var app = await WorkspacesApp.StartAsync(clock: clock);
         var sweep = app.Services.GetRequiredService<ProvisionTimeoutSweep>();
         var langgraph = await InsertAsync(app, "Stuck", status: "provisioning", updatedAt: Start);
@@ -48,7 +49,7 @@ public sealed class ProvisionTimeoutSweepTests
     [Fact]
     public async Task The_override_applies_to_every_runtime()
     {
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         await using var app = await WorkspacesApp.StartAsync(new Dictionary<string, string?> { ["PROVISION_TIMEOUT_SECONDS"] = "60" }, clock: clock);
         var hermes = await InsertAsync(app, "Hermes", status: "provisioning", runtime: "hermes", updatedAt: Start);
 

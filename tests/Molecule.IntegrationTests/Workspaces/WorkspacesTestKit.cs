@@ -78,7 +78,7 @@ internal static class WorkspacesTestKit
     }
 
     /// <summary>Inserts a workspace row directly, for lifecycle tests that start from a given state.</summary>
-    public static async Task<Guid> InsertAsync(
+    public static Task<Guid> InsertAsync(
         MoleculeApp app,
         string name,
         string status = "online",
@@ -90,14 +90,20 @@ internal static class WorkspacesTestKit
         DateTimeOffset? updatedAt = null)
     {
         var id = Guid.NewGuid();
-        await ExecuteAsync(
-            app,
-            """
-            INSERT INTO workspaces (id, name, tier, status, runtime, parent_id, instance_id, active_tasks, url, awareness_namespace, updated_at)
-            VALUES (@id, @name, 3, @status::workspace_status, @runtime, @parentId, @instanceId, @activeTasks, @url, 'workspace:' || @id, COALESCE(@updatedAt, now()))
-            """,
-            new { id, name, status, runtime, parentId, instanceId, activeTasks, url, updatedAt });
-        return id;
+        return app.Db.InsertWorkspaceAsync(new WorkspaceSeed
+        {
+            Id = id,
+            Name = name,
+            Tier = 3,
+            Status = status,
+            Runtime = runtime,
+            ParentId = parentId,
+            InstanceId = instanceId,
+            ActiveTasks = activeTasks,
+            Url = url,
+            AwarenessNamespace = $"workspace:{id}",
+            UpdatedAt = updatedAt,
+        });
     }
 
     /// <summary>Waits (bounded) until no background start is queued or running for the workspace.</summary>

@@ -1,4 +1,4 @@
-using Molecule.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Molecule.Events.Bus;
 using Molecule.Events.EventSocket;
 using Molecule.Kernel.Workspaces;
@@ -11,7 +11,7 @@ public sealed class WorkspaceAudienceTests
     private static readonly TimeSpan Remember = TimeSpan.FromSeconds(10);
 
     private readonly CountingHierarchy _hierarchy = new();
-    private readonly ManualClock _clock = new(DateTimeOffset.UnixEpoch);
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UnixEpoch);
 
     private WorkspaceAudience Audience() => new(Viewer, _hierarchy, _clock, Remember);
 

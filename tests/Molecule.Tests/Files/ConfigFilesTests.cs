@@ -1,5 +1,5 @@
-using Molecule.Files.ReplaceFiles;
 using Molecule.Files.SharedContext;
+using Molecule.Kernel.Templates;
 
 namespace Molecule.Tests.Files;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Molecule.Files.Http;
 using Molecule.Files.Templates;
+using Molecule.Kernel.Templates;
 
 namespace Molecule.Tests.Files;
 
@@ -34,7 +35,7 @@ public sealed class TemplatesTests : IDisposable
         Write("my-agent/config.yaml", "name: other\n");
         Write("ws-abc/config.yaml", "name: Researcher\n");
         Write("research-team/config.yaml", "name: researcher\n");
-        var templates = new WorkspaceTemplates(_root.FullName, "/");
+        var templates = new WorkspaceTemplates(new ConfigsDirectory(_root.FullName, "/"));
 
         templates.Find("My Agent").ShouldBe(Path.Combine(_root.FullName, "my-agent"));
         templates.Find("Researcher").ShouldBe(Path.Combine(_root.FullName, "research-team"));
@@ -43,7 +44,7 @@ public sealed class TemplatesTests : IDisposable
 
     [Fact]
     public void A_missing_root_finds_nothing() =>
-        new WorkspaceTemplates(Path.Combine(_root.FullName, "absent"), "/").Find("any").ShouldBeNull();
+        new WorkspaceTemplates(new ConfigsDirectory(Path.Combine(_root.FullName, "absent"), "/")).Find("any").ShouldBeNull();
 
     [Fact]
     public void Listing_walks_to_the_depth_skipping_tool_directories()

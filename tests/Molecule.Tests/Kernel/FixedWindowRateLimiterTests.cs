@@ -1,4 +1,4 @@
-using Molecule.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Molecule.Kernel.Http;
 
 namespace Molecule.Tests.Kernel;
@@ -10,7 +10,7 @@ public sealed class FixedWindowRateLimiterTests
     [Fact]
     public void Allows_the_limit_then_refuses_until_the_window_has_passed()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var limiter = new FixedWindowRateLimiter(3, Minute, clock, maxClients: 10);
 
         var decisions = Enumerable.Range(0, 4).Select(_ => limiter.Acquire("10.0.0.1")).ToList();
@@ -33,7 +33,7 @@ public sealed class FixedWindowRateLimiterTests
     [Fact]
     public void The_window_opens_at_the_first_request_not_on_the_minute()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var limiter = new FixedWindowRateLimiter(1, Minute, clock, maxClients: 10);
         clock.Advance(TimeSpan.FromSeconds(45));
 
@@ -48,7 +48,7 @@ public sealed class FixedWindowRateLimiterTests
     [Fact]
     public void Clients_are_counted_separately()
     {
-        var limiter = new FixedWindowRateLimiter(1, Minute, new ManualClock(), maxClients: 10);
+        var limiter = new FixedWindowRateLimiter(1, Minute, new FakeTimeProvider(), maxClients: 10);
 
         limiter.Acquire("a").Allowed.ShouldBeTrue();
         limiter.Acquire("b").Allowed.ShouldBeTrue();
@@ -58,7 +58,7 @@ public sealed class FixedWindowRateLimiterTests
     [Fact]
     public void Expired_windows_are_swept_so_memory_stays_bounded()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var limiter = new FixedWindowRateLimiter(5, Minute, clock, maxClients: 100);
         for (var i = 0; i < 50; i++)
         {
@@ -75,7 +75,7 @@ public sealed class FixedWindowRateLimiterTests
     [Fact]
     public void Beyond_the_client_cap_new_clients_share_one_overflow_window()
     {
-        var limiter = new FixedWindowRateLimiter(2, Minute, new ManualClock(), maxClients: 3);
+        var limiter = new FixedWindowRateLimiter(2, Minute, new FakeTimeProvider(), maxClients: 3);
         for (var i = 0; i < 3; i++)
         {
             limiter.Acquire($"known-{i}");

@@ -1,11 +1,11 @@
+using Microsoft.Extensions.Time.Testing;
 using Molecule.Kernel.Auth;
-using Molecule.Testing;
 
 namespace Molecule.Tests.Kernel;
 
 public sealed class RecentPassCacheTests
 {
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     [Fact]
     public void A_pass_is_reused_for_the_same_subject_scope_and_bearer_until_the_ttl_runs_out()

@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.Text;
+using Molecule.Kernel.Templates;
 using Molecule.Provisioner.Docker;
 
 namespace Molecule.Tests.Provisioner;

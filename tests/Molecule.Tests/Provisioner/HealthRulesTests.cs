@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using Molecule.Provisioner.Docker;
 using Molecule.Provisioner.Health;
-using Molecule.Testing;
 
 namespace Molecule.Tests.Provisioner;
 
@@ -43,7 +43,7 @@ public sealed class HealthRulesTests
     [Fact]
     public void Exit_history_counts_only_the_window()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var history = new ExitHistory(clock);
         var id = Guid.NewGuid();
 
@@ -83,7 +83,7 @@ public sealed class HealthRulesTests
     [Fact]
     public void Operations_keep_a_workspace_busy_briefly_and_remember_the_containers_they_ended()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var operations = new ContainerOperations(clock);
         var id = Guid.NewGuid();
 

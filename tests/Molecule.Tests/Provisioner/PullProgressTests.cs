@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using Molecule.Docker;
 using Molecule.Provisioner.Docker;
-using Molecule.Testing;
 
 namespace Molecule.Tests.Provisioner;
 
@@ -9,7 +9,7 @@ public sealed class PullProgressTests
     [Fact]
     public void Layer_lines_fold_into_one_summary()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var progress = new PullProgress("img:1", clock, TimeSpan.FromSeconds(1));
 
         progress.Observe(new DockerPullProgress("Pulling fs layer", "a", null, null)).ShouldNotBeNull();
@@ -25,7 +25,7 @@ public sealed class PullProgressTests
     [Fact]
     public void Summaries_are_sent_at_most_once_per_interval()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var progress = new PullProgress("img:1", clock, TimeSpan.FromSeconds(1));
 
         progress.Observe(new DockerPullProgress("Downloading", "a", 1, 10)).ShouldNotBeNull();
@@ -39,7 +39,7 @@ public sealed class PullProgressTests
     [Fact]
     public void Lines_without_a_layer_are_not_progress()
     {
-        var progress = new PullProgress("img:1", new ManualClock(), TimeSpan.Zero);
+        var progress = new PullProgress("img:1", new FakeTimeProvider(), TimeSpan.Zero);
 
         progress.Observe(new DockerPullProgress("Pulling from library/img", null, null, null)).ShouldBeNull();
         progress.Observe(new DockerPullProgress("Digest: sha256:abc", "", null, null)).ShouldBeNull();

@@ -1,3 +1,4 @@
+using Molecule.Kernel.Templates;
 using Molecule.Workspaces.Create;
 using Molecule.Workspaces.Templates;
 

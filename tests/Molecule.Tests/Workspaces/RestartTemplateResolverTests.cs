@@ -1,3 +1,4 @@
+using Molecule.Kernel.Templates;
 using Molecule.Kernel.Workspaces;
 using Molecule.Workspaces.Restart;
 using Molecule.Workspaces.Templates;

@@ -1,3 +1,5 @@
+using Molecule.Kernel.Yaml;
+
 namespace Molecule.Plugins.Manifest;
 
 /// <summary>Turns a plugin.yaml into a <see cref="PluginInfo"/>; the name always comes from the caller (the directory name).</summary>
@@ -6,7 +8,7 @@ internal static class PluginManifestReader
     public const string FileName = "plugin.yaml";
 
     /// <summary>
-    /// Reads <paramref name="yaml"/>; a file that is missing, outside the YAML subset, or not a mapping
+    /// Reads <paramref name="yaml"/>; a file that is missing, refused by <see cref="SafeYaml"/>, or not a mapping
     /// gives the name alone. A string field that is not a scalar reads as <c>""</c>, a list field
     /// that is not a sequence as absent, and list items that are not scalars are dropped.
     /// </summary>
@@ -20,9 +22,9 @@ internal static class PluginManifestReader
         YamlNode? root;
         try
         {
-            root = YamlSubsetReader.Parse(yaml);
+            root = SafeYaml.Parse(yaml);
         }
-        catch (YamlSubsetException)
+        catch (SafeYamlException)
         {
             return PluginInfo.NameOnly(name);
         }

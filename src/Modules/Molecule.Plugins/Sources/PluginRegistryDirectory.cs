@@ -7,7 +7,7 @@ namespace Molecule.Plugins.Sources;
 /// looks for it, the first of <c>CONFIGS_DIR/../plugins</c>, <c>../plugins</c> and <c>plugins</c>
 /// that has a subdirectory, else <c>plugins</c> under the working directory.
 /// </summary>
-internal sealed class PluginRegistryDirectory(IOptions<PluginsOptions> options)
+internal sealed class PluginRegistryDirectory(IOptions<PluginsOptions> options, ConfigsDirectory configs)
 {
     public string FullPath
     {
@@ -20,9 +20,9 @@ internal sealed class PluginRegistryDirectory(IOptions<PluginsOptions> options)
             }
 
             var candidates = new List<string>();
-            if (!string.IsNullOrWhiteSpace(configured.ConfigsDir))
+            if (configs.IsConfigured)
             {
-                candidates.Add(Path.Combine(configured.ConfigsDir, "..", "plugins"));
+                candidates.Add(Path.Combine(configs.Root, "..", "plugins"));
             }
 
             candidates.Add(Path.Combine("..", "plugins"));

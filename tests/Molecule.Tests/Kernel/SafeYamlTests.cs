@@ -1,10 +1,11 @@
-using Molecule.Plugins.Manifest;
+using Molecule.Kernel.Yaml;
 
-namespace Molecule.Tests.Plugins;
+namespace Molecule.Tests.Kernel;
 
-public sealed class YamlSubsetReaderTests
+/// <summary>The inputs the hand-written YAML subset reader was pinned with, read through YamlDotNet with the same outcomes.</summary>
+public sealed class SafeYamlTests
 {
-    private static YamlMapping Map(string yaml) => YamlSubsetReader.Parse(yaml).ShouldBeOfType<YamlMapping>();
+    private static YamlMapping Map(string yaml) => SafeYaml.Parse(yaml).ShouldBeOfType<YamlMapping>();
 
     private static string Scalar(YamlMapping map, string key) => map.Entries[key].ShouldBeOfType<YamlScalar>().Text;
 
@@ -37,6 +38,22 @@ public sealed class YamlSubsetReaderTests
         Items(map.Entries["tags"]).ShouldBe(["safety", "bash", "a,b"]);
         Items(map.Entries["skills"]).ShouldBe(["careful-bash", "review"]);
         Items(map.Entries["runtimes"]).ShouldBe(["claude-code", "langgraph"]);
+    }
+
+    [Fact]
+    public void Scalars_stay_the_text_written()
+    {
+        var map = Map("""
+            version: 1.0
+            enabled: yes
+            count: 0x10
+            when: 2026-04-27
+            """);
+
+        Scalar(map, "version").ShouldBe("1.0");
+        Scalar(map, "enabled").ShouldBe("yes");
+        Scalar(map, "count").ShouldBe("0x10");
+        Scalar(map, "when").ShouldBe("2026-04-27");
     }
 
     [Fact]
@@ -161,26 +178,60 @@ public sealed class YamlSubsetReaderTests
     [Fact]
     public void An_empty_or_comment_only_document_is_null()
     {
-        YamlSubsetReader.Parse("").ShouldBeNull();
-        YamlSubsetReader.Parse("# nothing\n\n---\n").ShouldBeNull();
+        SafeYaml.Parse("").ShouldBeNull();
+        SafeYaml.Parse("# nothing\n\n---\n").ShouldBeNull();
     }
 
     [Theory]
     [InlineData("a: 1\na: 2\n", "duplicate key")]
     [InlineData("a: &anchor x\n", "anchors")]
-    [InlineData("a: *alias\n", "anchors")]
+    [InlineData("a: *alias\n", null)]
+    [InlineData("a: &x 1\nb: *x\n", "anchors")]
     [InlineData("a: !!str x\n", "tags")]
-    [InlineData("a: \"open\n", "unterminated")]
-    [InlineData("a: [1, 2\n", "unterminated")]
-    [InlineData("a: x\n  b: y\n", "mapping key")]
+    [InlineData("a: !custom x\n", "tags")]
+    [InlineData("? [complex]\n: key\n", "mapping key must be a scalar")]
+    [InlineData("a: \"open\n", null)]
+    [InlineData("a: [1, 2\n", null)]
+    [InlineData("a: x\n  b: y\n", null)]
     [InlineData("a: 1\n---\nb: 2\n", "one document")]
     [InlineData("\ta: 1\n", "tabs")]
-    [InlineData("a:\n  - x\n  y: z\n", "indentation")]
-    [InlineData("just text\nkey: value\n", "mapping key")]
-    [InlineData("a: \"x\\q\"\n", "escape")]
-    public void Text_outside_the_subset_is_refused(string yaml, string reason)
+    [InlineData("a:\n\t- x\n", null)]
+    [InlineData("a:\n  - x\n  y: z\n", null)]
+    [InlineData("just text\nkey: value\n", null)]
+    [InlineData("a: \"x\\q\"\n", null)]
+    public void Malformed_text_and_refused_features_throw(string yaml, string? reason)
     {
-        var error = Should.Throw<YamlSubsetException>(() => YamlSubsetReader.Parse(yaml));
-        error.Message.ShouldContain(reason);
+        var error = Should.Throw<SafeYamlException>(() => SafeYaml.Parse(yaml));
+        if (reason is not null)
+        {
+            error.Message.ShouldContain(reason);
+        }
+    }
+
+    [Fact]
+    public void A_tab_inside_a_block_scalar_is_content()
+    {
+        var map = Map("script: |\n  make\n  \tindented with a tab\nnext: ok\n");
+
+        Scalar(map, "script").ShouldBe("make\n\tindented with a tab\n");
+        Scalar(map, "next").ShouldBe("ok");
+    }
+
+    [Fact]
+    public void Nesting_past_the_limit_is_refused_and_at_the_limit_is_read()
+    {
+        string Nested(int depth) => new string('[', depth) + new string(']', depth);
+
+        SafeYaml.Parse(Nested(SafeYaml.MaxDepth)).ShouldBeOfType<YamlSequence>();
+        Should.Throw<SafeYamlException>(() => SafeYaml.Parse(Nested(SafeYaml.MaxDepth + 1))).Message.ShouldContain("nesting");
+    }
+
+    [Fact]
+    public void A_billion_laughs_document_is_refused_before_any_expansion()
+    {
+        var yaml = "a: &a [x, x, x, x, x, x, x, x, x]\n" +
+            string.Concat(Enumerable.Range(1, 9).Select(i => $"{(char)('a' + i)}: &{(char)('a' + i)} [*{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}]\n"));
+
+        Should.Throw<SafeYamlException>(() => SafeYaml.Parse(yaml)).Message.ShouldContain("anchors");
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Molecule.Workspaces;
+namespace Molecule.Kernel.Templates;
 
-internal sealed class WorkspacesOptions
+internal sealed class TemplatesOptions
 {
     /// <summary>The template root; unset: the first <c>workspace-configs-templates</c> found near the working directory.</summary>
     [ConfigurationKeyName("CONFIGS_DIR")]
