@@ -102,6 +102,36 @@ internal sealed class EicTunnelHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Connects and reads until closed, for a connection the tunnel refuses at once: its reset may
+    /// arrive before the connect completes, which is a refusal as well.
+    /// </summary>
+    public async Task<byte[]> ConnectAndReadUntilClosedAsync()
+    {
+        TcpClient client;
+        try
+        {
+            client = await ConnectAsync();
+        }
+        catch (SocketException)
+        {
+            return [];
+        }
+
+        return await ReadUntilClosedAsync(client);
+    }
+
+    /// <summary>Polls a condition the fake endpoint reaches on its own schedule (bounded).</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, string what)
+    {
+        for (var waited = TimeSpan.Zero; waited < Bound && !condition(); waited += TimeSpan.FromMilliseconds(20))
+        {
+            await Task.Delay(20);
+        }
+
+        condition().ShouldBeTrue(what);
+    }
+
     /// <summary>Waits for the next <paramref name="count"/> connection-closed events.</summary>
     public async Task<List<EicTunnelConnectionClosedEventArgs>> ClosedAsync(int count = 1)
     {

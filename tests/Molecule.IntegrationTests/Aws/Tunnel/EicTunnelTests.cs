@@ -87,7 +87,10 @@ public sealed class EicTunnelTests
         var failure = (await harness.ClosedAsync()).Single().Failure.ShouldNotBeNull();
         failure.Failure.ShouldBe(EicTunnelFailure.InvalidData);
         failure.Message.ShouldContain("Received invalid data from server");
-        harness.Endpoint.ClientCloses.ShouldContain((1003, "Received invalid data from server"));
+        // The tunnel does not wait for the endpoint to answer that close, so the fake sees it a little later.
+        await EicTunnelHarness.EventuallyAsync(
+            () => harness.Endpoint.ClientCloses.Contains((1003, "Received invalid data from server")),
+            "the endpoint should receive close 1003 with the CLI's reason");
     }
 
     [Fact]
@@ -102,8 +105,7 @@ public sealed class EicTunnelTests
             open.Add(client);
         }
 
-        var extra = await harness.ConnectAsync();
-        (await EicTunnelHarness.ReadUntilClosedAsync(extra)).ShouldBeEmpty();
+        (await harness.ConnectAndReadUntilClosedAsync()).ShouldBeEmpty();
 
         var refused = (await harness.ClosedAsync()).Single().Failure.ShouldNotBeNull();
         refused.Failure.ShouldBe(EicTunnelFailure.ConnectionLimitReached);
