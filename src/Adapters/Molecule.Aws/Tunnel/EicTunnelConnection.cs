@@ -138,6 +138,10 @@ internal sealed class EicTunnelConnection(
                 _ => (WebSocketCloseStatus.NormalClosure, ""),
             };
             await sender.CloseOnceAsync(status, reason);
+            if (webSocket.State == WebSocketState.CloseSent)
+            {
+                await AwaitCloseAnswerAsync(webSocket, stopping);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -166,6 +170,30 @@ internal sealed class EicTunnelConnection(
         }
 
         return failure;
+    }
+
+    // Completes the close handshake we started: disposing right after our close frame can reset
+    // the connection before the endpoint has read that frame, and its reason would be lost.
+    private static async Task AwaitCloseAnswerAsync(WebSocket webSocket, CancellationToken stopping)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        bound.CancelAfter(CloseHandshakeTimeout);
+        var discard = new byte[4096];
+        try
+        {
+            while (webSocket.State == WebSocketState.CloseSent)
+            {
+                var result = await webSocket.ReceiveAsync(discard.AsMemory(), bound.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
+        {
+            // No answer in time: the socket is cut, which is all that is left to do.
+        }
     }
 
     private static async Task CopyUpstreamAsync(
