@@ -101,6 +101,7 @@ internal sealed class EicTunnelConnection(
         using var sender = new EicFrameSender(webSocket, stopping);
         using var maxDuration = new CancellationTokenSource(options.MaxTunnelDuration, clock);
         var maxDurationReached = false;
+        Task? maxDurationClose = null;
 
         async Task CloseAsync(WebSocketCloseStatus status, string reason)
         {
@@ -111,8 +112,8 @@ internal sealed class EicTunnelConnection(
 
         using var onMaxDuration = maxDuration.Token.Register(() =>
         {
-            maxDurationReached = true;
-            _ = CloseAsync(WebSocketCloseStatus.NormalClosure, "maximum tunnel duration reached");
+            Volatile.Write(ref maxDurationReached, true);
+            maxDurationClose = CloseAsync(WebSocketCloseStatus.NormalClosure, "maximum tunnel duration reached");
         });
 
         var stream = local.GetStream();
@@ -150,7 +151,7 @@ internal sealed class EicTunnelConnection(
         }
         catch (Exception ex) when (ex is WebSocketException or IOException)
         {
-            failure = maxDurationReached
+            failure = Volatile.Read(ref maxDurationReached)
                 ? null
                 : new EicTunnelException(
                     EicTunnelFailure.ConnectionLost,
@@ -160,8 +161,13 @@ internal sealed class EicTunnelConnection(
 
         await localReadStop.CancelAsync();
         await upstream;
+        await onMaxDuration.DisposeAsync(); // waits for a running callback, so the close task below is final
+        if (maxDurationClose is not null)
+        {
+            await maxDurationClose;
+        }
 
-        if (maxDurationReached)
+        if (Volatile.Read(ref maxDurationReached))
         {
             return new EicTunnelException(
                 EicTunnelFailure.MaxDurationReached,

@@ -21,10 +21,12 @@ public static class EicTunnelRegistration
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EicTunnelOptions>, EicTunnelOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        // Resolved on first use, so a host that never opens a tunnel starts without AWS credentials.
         services.TryAddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials());
         services.AddSingleton<EicEndpointLocator>();
-        services.AddSingleton<EicTunnelUrlSigner>();
+        services.AddSingleton(provider => new EicTunnelUrlSigner(
+            new Lazy<AWSCredentials>(provider.GetRequiredService<AWSCredentials>),
+            provider.GetRequiredService<IOptions<EicTunnelOptions>>(),
+            provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<EicConnectionPool>();
         services.AddSingleton<IEicTunnelFactory, EicTunnelFactory>();
         return services;

@@ -11,7 +11,11 @@ namespace Molecule.Aws.Tunnel;
 /// own SigV4 presigner: service <c>ec2-instance-connect</c>, 60 s validity, signed host only, the
 /// empty body's hash (not UNSIGNED-PAYLOAD) because the URL is not https.
 /// </summary>
-internal sealed class EicTunnelUrlSigner(AWSCredentials credentials, IOptions<EicTunnelOptions> options, TimeProvider clock)
+/// <remarks>
+/// Credentials are resolved on the first signature, so a host that never opens a tunnel starts
+/// without AWS credentials.
+/// </remarks>
+internal sealed class EicTunnelUrlSigner(Lazy<AWSCredentials> credentials, IOptions<EicTunnelOptions> options, TimeProvider clock)
 {
     public const string SigningService = "ec2-instance-connect";
     public static readonly TimeSpan Validity = TimeSpan.FromSeconds(60);
@@ -28,7 +32,7 @@ internal sealed class EicTunnelUrlSigner(AWSCredentials credentials, IOptions<Ei
         var request = new AWSSigningRequest { HttpMethod = HttpMethod.Get, RequestUri = UnsignedUri(endpoint, target) };
         var parameters = new AWSSigV4Parameters
         {
-            Credentials = credentials,
+            Credentials = credentials.Value,
             Region = _region,
             Service = SigningService,
             SignedAt = DateTime.SpecifyKind(signedAt, DateTimeKind.Utc),

@@ -25,6 +25,19 @@ public sealed class EicTunnelOptionsTests
     }
 
     [Fact]
+    public void The_factory_resolves_without_aws_credentials_because_they_are_needed_only_to_sign()
+    {
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(EicTunnelTestKit.Ec2WithEndpointInSubnet())
+            .AddSingleton<Amazon.Runtime.AWSCredentials>(_ => throw new InvalidOperationException("credentials resolved too early"))
+            .AddEicTunnel(new ConfigurationBuilder().Build())
+            .BuildServiceProvider();
+
+        services.GetRequiredService<IEicTunnelFactory>().ShouldNotBeNull();
+    }
+
+    [Fact]
     public void The_defaults_are_the_endpoint_limits()
     {
         var options = new EicTunnelOptions();

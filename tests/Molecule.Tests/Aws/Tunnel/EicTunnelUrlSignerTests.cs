@@ -16,7 +16,7 @@ public sealed class EicTunnelUrlSignerTests
     private static readonly EicTunnelTarget Target = new("i-1", "vpc-1", "subnet-1", "10.0.1.5");
 
     private static EicTunnelUrlSigner Signer(string? tunnelUrl = null) => new(
-        new SessionAWSCredentials(VectorKey.AccessKeyId, VectorKey.SecretAccessKey, VectorKey.SessionToken),
+        new Lazy<AWSCredentials>(new SessionAWSCredentials(VectorKey.AccessKeyId, VectorKey.SecretAccessKey, VectorKey.SessionToken)),
         Options.Create(new EicTunnelOptions { Region = "us-east-1", TunnelUrl = tunnelUrl }),
         TimeProvider.System);
 
