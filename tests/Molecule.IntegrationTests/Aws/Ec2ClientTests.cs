@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using Amazon.EC2;
 using Amazon.EC2.Model;
@@ -9,7 +10,7 @@ namespace Molecule.IntegrationTests.Aws;
 /// <summary>The SDK's EC2 client, registered by AddAwsClients, against the fake EC2 Query API.</summary>
 public sealed class Ec2ClientTests : IAsyncLifetime
 {
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private AwsClientsHarness _aws = null!;
 
     private FakeEc2 Fake => _aws.Aws.Ec2;

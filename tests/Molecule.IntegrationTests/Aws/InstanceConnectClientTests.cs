@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Amazon.EC2.Model;
 using Molecule.Aws.InstanceConnect.Model;
 using Molecule.Aws.Json;
@@ -12,7 +13,7 @@ public sealed class InstanceConnectClientTests : IAsyncLifetime
     // 80+ characters of OpenSSH one-line ed25519 key, the shape `aws ec2-instance-connect ssh` sends.
     private const string PublicKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGm0lecuLeTestKeyForTheFakeInstanceConnect000000";
 
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private AwsClientsHarness _aws = null!;
 
     private FakeInstanceConnect Fake => _aws.Aws.InstanceConnect;

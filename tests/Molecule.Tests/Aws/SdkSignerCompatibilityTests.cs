@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
@@ -24,7 +25,7 @@ public sealed class SdkSignerCompatibilityTests
 
         signed.Headers["Authorization"].ShouldEndWith("Signature=726c5c4879a6b4ccbbd3b24edbd6b8826d34f87450fbbf4e85546fc7ba9c1642");
         var headers = signed.Headers.Append(new("Host", "example.amazonaws.com")).ToList();
-        var verifier = new SigV4Verifier(new ManualClock(SignedAt));
+        var verifier = new SigV4Verifier(new FakeTimeProvider(SignedAt));
         verifier.AddCredentials(Key, Secret);
         var verdict = verifier.VerifyHeaders("GET", "/", "", headers, [], "service", "us-east-1");
         verdict.IsValid.ShouldBeTrue(verdict.Message);
@@ -44,7 +45,7 @@ public sealed class SdkSignerCompatibilityTests
         var url = AWSSigV4Signer.Presign(request, Parameters(new SessionAWSCredentials(Key, Secret, token), "ec2-instance-connect"), TimeSpan.FromSeconds(60)).Uri;
 
         url.Query.ShouldContain("X-Amz-Signature=ea406226cc20d45ef74b645b50963e917960ba44b3018cbaca78c871cc52b89e");
-        var verifier = new SigV4Verifier(new ManualClock(SignedAt.AddSeconds(10)));
+        var verifier = new SigV4Verifier(new FakeTimeProvider(SignedAt.AddSeconds(10)));
         verifier.AddCredentials(Key, Secret, token);
         var verdict = verifier.VerifyPresignedUrl(url, "ec2-instance-connect", "us-east-1");
         verdict.IsValid.ShouldBeTrue(verdict.Message);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Molecule.Testing;
 using Molecule.Testing.Aws;
 
@@ -48,7 +49,7 @@ public sealed class SigV4VerifierTests
     [Fact]
     public void Session_token_vector_verifies_and_a_missing_token_is_refused()
     {
-        var verifier = new SigV4Verifier(new ManualClock(SuiteTime));
+        var verifier = new SigV4Verifier(new FakeTimeProvider(SuiteTime));
         verifier.AddCredentials(SuiteKey, SuiteSecret, SuiteToken);
         var headers = new List<KeyValuePair<string, string>>
         {
@@ -83,7 +84,7 @@ public sealed class SigV4VerifierTests
         Verifier().VerifyHeaders("POST", "/", "", Headers("other.amazonaws.com"), "Param1=value1"u8, "service", "us-east-1")
             .Failure.ShouldBe(SigV4Failure.SignatureMismatch);
 
-        var wrongSecret = new SigV4Verifier(new ManualClock(SuiteTime));
+        var wrongSecret = new SigV4Verifier(new FakeTimeProvider(SuiteTime));
         wrongSecret.AddCredentials(SuiteKey, SuiteSecret + "x");
         wrongSecret.VerifyHeaders("POST", "/", "", Headers("example.amazonaws.com"), "Param1=value1"u8, "service", "us-east-1")
             .Failure.ShouldBe(SigV4Failure.SignatureMismatch);
@@ -94,7 +95,7 @@ public sealed class SigV4VerifierTests
     {
         var headers = GetVanillaHeaders("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
 
-        new SigV4Verifier(new ManualClock(SuiteTime)).VerifyHeaders("GET", "/", "", headers, [], "service", "us-east-1")
+        new SigV4Verifier(new FakeTimeProvider(SuiteTime)).VerifyHeaders("GET", "/", "", headers, [], "service", "us-east-1")
             .Failure.ShouldBe(SigV4Failure.UnknownAccessKey);
         Verifier().VerifyHeaders("GET", "/", "", headers, [], "ec2", "us-east-1").Failure.ShouldBe(SigV4Failure.WrongScope);
         Verifier().VerifyHeaders("GET", "/", "", headers, [], "service", "eu-west-1").Failure.ShouldBe(SigV4Failure.WrongScope);
@@ -107,7 +108,7 @@ public sealed class SigV4VerifierTests
     public void The_s3_presign_vector_verifies_and_expires_after_its_window()
     {
         var start = new DateTimeOffset(2013, 5, 24, 0, 0, 0, TimeSpan.Zero);
-        var clock = new ManualClock(start.AddHours(1));
+        var clock = new FakeTimeProvider(start.AddHours(1));
         var verifier = new SigV4Verifier(clock);
         verifier.AddCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         var url = new Uri("https://examplebucket.s3.amazonaws.com/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256"
@@ -126,7 +127,7 @@ public sealed class SigV4VerifierTests
     public void The_instance_connect_tunnel_presign_vector_verifies_with_its_session_token()
     {
         const string token = "TOKEN/with+chars=";
-        var clock = new ManualClock(SuiteTime.AddSeconds(30));
+        var clock = new FakeTimeProvider(SuiteTime.AddSeconds(30));
         var verifier = new SigV4Verifier(clock);
         verifier.AddCredentials(SuiteKey, SuiteSecret, token);
         const string host = "eice-0123456789abcdef0.12345678.ec2-instance-connect-endpoint.us-east-1.amazonaws.com";
@@ -163,7 +164,7 @@ public sealed class SigV4VerifierTests
 
     private static SigV4Verifier Verifier(DateTimeOffset? now = null)
     {
-        var verifier = new SigV4Verifier(new ManualClock(now ?? SuiteTime));
+        var verifier = new SigV4Verifier(new FakeTimeProvider(now ?? SuiteTime));
         verifier.AddCredentials(SuiteKey, SuiteSecret);
         return verifier;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -156,7 +157,7 @@ public sealed class EicTunnelTests
     [Fact]
     public async Task A_url_older_than_60_seconds_is_refused_by_the_endpoint()
     {
-        await using var harness = await EicTunnelHarness.StartAsync(arrange: fake => fake.Clock = new ManualClock(DateTimeOffset.UtcNow.AddSeconds(90)));
+        await using var harness = await EicTunnelHarness.StartAsync(arrange: fake => fake.Clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddSeconds(90)));
 
         var client = await harness.ConnectAsync();
         await EicTunnelHarness.ReadUntilClosedAsync(client);

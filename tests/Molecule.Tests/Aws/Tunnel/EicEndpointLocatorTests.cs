@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Options;
 using Molecule.Aws.Tunnel;
 using Molecule.Testing;
@@ -8,7 +9,7 @@ namespace Molecule.Tests.Aws.Tunnel;
 public sealed class EicEndpointLocatorTests
 {
     private static readonly EicTunnelTarget Instance = new("i-0abc", "vpc-1", "subnet-b", "10.0.2.7");
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     private EicEndpointLocator Locator(TunnelFakeEc2 fake, string? pinned = null) =>
         new((Amazon.EC2.IAmazonEC2)(object)fake, Options.Create(new EicTunnelOptions { EndpointId = pinned }), _clock);
