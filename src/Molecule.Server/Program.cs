@@ -13,6 +13,7 @@ using Molecule.Provisioner;
 using Molecule.Registry;
 using Molecule.RuntimeRegistry;
 using Molecule.Secrets;
+using Molecule.Secrets.ReEncryption;
 using Molecule.Server.Configuration;
 using Molecule.Server.Health;
 using Molecule.Server.Http;
@@ -40,6 +41,7 @@ builder.Services.AddMoleculeData();
 // Host services: errors, health, metrics, rate limit, API description.
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BackendNotAvailableHandler>();
+builder.Services.AddExceptionHandler<KeyServiceUnavailableHandler>();
 builder.Services.AddExceptionHandler<InternalErrorHandler>();
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", timeout: HealthEndpoint.CheckTimeout);
 builder.Services.AddPrometheusMetrics();
@@ -64,6 +66,13 @@ var app = builder.Build();
 
 await app.Services.GetRequiredService<MigrationRunner>()
     .ApplyAsync(Migration.FromEmbeddedResources(typeof(Program).Assembly));
+
+// `Molecule.Server secrets reencrypt …` runs the one-off job against the same database and exits.
+if (SecretsCommandLine.Matches(args))
+{
+    Environment.ExitCode = await SecretsCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
+    return;
+}
 
 // The pipeline, outermost first. Logging and metrics see every answer, refusals included.
 app.UseMoleculeRequestLogging();

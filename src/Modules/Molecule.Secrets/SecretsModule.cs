@@ -1,7 +1,9 @@
+using Amazon.KeyManagementService;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Molecule.Aws;
 using Molecule.Kernel.Http;
 using Molecule.Kernel.Secrets;
 using Molecule.Secrets.Crypto;
@@ -10,6 +12,7 @@ using Molecule.Secrets.DeleteWorkspaceSecret;
 using Molecule.Secrets.ListGlobalSecrets;
 using Molecule.Secrets.ListWorkspaceSecrets;
 using Molecule.Secrets.ReadSecretValues;
+using Molecule.Secrets.ReEncryption;
 using Molecule.Secrets.Reading;
 using Molecule.Secrets.Restarts;
 using Molecule.Secrets.SetGlobalSecret;
@@ -30,12 +33,19 @@ public static class SecretsModule
     {
         services.AddOptions<SecretsOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>();
+        // The KMS client is resolved only when KMS_KEY_ARN is set; AddAwsClients connects nothing until used.
+        services.AddAwsClients(configuration);
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<SecretsOptions>>().Value;
-            return SecretEnvelope.FromKey(EncryptionKey.TryParse(options.EncryptionKey, out var key) ? key : null);
+            var staticKey = EncryptionKey.TryParse(options.EncryptionKey, out var key) ? key : null;
+            var kms = options.HasKmsKey
+                ? new KmsEnvelopeCipher(provider.GetRequiredService<IAmazonKeyManagementService>(), options.KmsKeyArn!.Trim())
+                : null;
+            return SecretEnvelope.Create(staticKey, kms);
         });
         services.AddHostedService<EncryptionModeNotice>();
+        services.AddSingleton<SecretReEncryptor>();
 
         services.AddSingleton<WorkspaceSecretsTable>();
         services.AddSingleton<WorkspaceSecretSaver>();
@@ -59,6 +69,7 @@ public static class SecretsModule
         ListGlobalSecretsEndpoint.Map(endpoints);
         SetGlobalSecretEndpoint.Map(endpoints);
         DeleteGlobalSecretEndpoint.Map(endpoints);
+        ReEncryptEndpoint.Map(endpoints);
         return endpoints;
     }
 }

@@ -13,11 +13,14 @@ internal sealed class SecretsOptions
     public string? EncryptionKey { get; set; }
 
     /// <summary>
-    /// KMS envelope encryption (version 2) is not built yet; when this is set the startup log says
-    /// it is ignored, so nobody believes KMS custody is in force.
+    /// The KMS key (key ARN, key id, alias name or alias ARN) for envelope encryption, version 2.
+    /// When set, every write takes a fresh data key from it; version 1 rows still read while
+    /// <see cref="EncryptionKey"/> is configured too.
     /// </summary>
     [ConfigurationKeyName("KMS_KEY_ARN")]
     public string? KmsKeyArn { get; set; }
 
     public bool HasEncryptionKey => !string.IsNullOrEmpty(EncryptionKey);
+
+    public bool HasKmsKey => !string.IsNullOrWhiteSpace(KmsKeyArn);
 }

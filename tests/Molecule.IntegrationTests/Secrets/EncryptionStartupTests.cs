@@ -31,12 +31,11 @@ public sealed class EncryptionStartupTests
     }
 
     [Fact]
-    public async Task Production_with_a_key_boots_encrypts_and_says_KMS_is_not_in_force()
+    public async Task Production_with_a_key_boots_and_encrypts_with_it()
     {
         await using var app = await SecretsApp.BootAsync(new Dictionary<string, string?>
         {
             ["MOLECULE_ENV"] = "production",
-            ["KMS_KEY_ARN"] = "arn:aws:kms:us-east-1:111122223333:key/test",
             ["ADMIN_TOKEN"] = SecretsTest.AdminToken,
             ["SECRETS_ENCRYPTION_KEY"] = Convert.ToBase64String(Convert.FromHexString(SecretsTest.HexKey)),
         });
@@ -46,7 +45,19 @@ public sealed class EncryptionStartupTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         app.Logs.Lines.ShouldContain(line => line.Contains("encrypted at rest with AES-256-GCM"));
         app.Logs.Lines.ShouldNotContain(line => line.Contains("SECRETS_ENCRYPTION_KEY is not set"));
-        app.Logs.Lines.ShouldContain(line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("KMS_KEY_ARN is set"));
+    }
+
+    [Fact]
+    public async Task Production_with_only_KMS_boots_and_says_so()
+    {
+        await using var aws = await Molecule.Testing.Aws.FakeAws.StartAsync();
+        await using var app = await KmsSecretsTest.BootAsync(aws, withStaticKey: false, extra: new Dictionary<string, string?> { ["MOLECULE_ENV"] = "production" });
+
+        var response = await app.Client(SecretsTest.AdminToken).SetGlobalAsync("BOOTED", "v");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        app.Logs.Lines.ShouldContain(line => line.Contains("KMS envelope encryption under " + aws.Kms.DefaultKeyArn));
+        app.Logs.Lines.ShouldNotContain(line => line.Contains("stored in plaintext"));
     }
 
     /// <summary>Boots a host that must fail; returns everything the failure said.</summary>

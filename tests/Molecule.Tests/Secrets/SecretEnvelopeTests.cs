@@ -58,9 +58,18 @@ public sealed class SecretEnvelopeTests
     public async Task An_unknown_version_asks_for_an_upgrade()
     {
         var error = await Should.ThrowAsync<SecretCipherException>(
-            () => SecretEnvelope.FromKey(Key).OpenAsync(new SealedValue([1, 2, 3], 2), Scope, default).AsTask());
+            () => SecretEnvelope.FromKey(Key).OpenAsync(new SealedValue([1, 2, 3], 3), Scope, default).AsTask());
 
-        error.Message.ShouldBe("unknown encryption_version=2; platform upgrade required");
+        error.Message.ShouldBe("unknown encryption_version=3; platform upgrade required");
+    }
+
+    [Fact]
+    public async Task A_version_2_row_without_KMS_names_the_missing_setting()
+    {
+        var error = await Should.ThrowAsync<SecretCipherException>(
+            () => SecretEnvelope.FromKey(Key).OpenAsync(new SealedValue([2, 0, 1, 9], 2), Scope, default).AsTask());
+
+        error.Message.ShouldBe("row was encrypted (version=2) but KMS_KEY_ARN is unset; cannot decrypt");
     }
 
     [Fact]

@@ -52,9 +52,39 @@ public sealed class SecretsOptionsValidatorTests
         result.FailureMessage.ShouldNotContain(shortKey);
     }
 
-    private static ValidateOptionsResult Validate(string? environment, string? key)
+    [Fact]
+    public void Production_with_only_a_KMS_key_starts()
+    {
+        Validate("production", key: null, kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
+            .Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Production_refusal_mentions_KMS_as_the_alternative()
+    {
+        Validate("production", key: null, kmsKeyArn: "  ").FailureMessage!.ShouldContain("unless KMS_KEY_ARN is set");
+    }
+
+    [Theory]
+    [InlineData("arn:aws:kms:us-east-1:1:key/a b")]
+    [InlineData("alias/x\n")]
+    public void A_KMS_key_id_with_spaces_refuses_to_start(string kmsKeyArn)
+    {
+        var result = Validate(null, key: null, kmsKeyArn: kmsKeyArn);
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain("KMS_KEY_ARN is not a KMS key id");
+    }
+
+    [Fact]
+    public void A_bad_static_key_is_refused_even_when_KMS_is_set()
+    {
+        Validate("production", "too-short", kmsKeyArn: "alias/molecule").FailureMessage!.ShouldContain("SECRETS_ENCRYPTION_KEY is not a 32-byte key");
+    }
+
+    private static ValidateOptionsResult Validate(string? environment, string? key, string? kmsKeyArn = null)
     {
         var platform = Options.Create(new PlatformOptions { MoleculeEnv = environment });
-        return new SecretsOptionsValidator(platform).Validate(null, new SecretsOptions { EncryptionKey = key });
+        return new SecretsOptionsValidator(platform).Validate(null, new SecretsOptions { EncryptionKey = key, KmsKeyArn = kmsKeyArn });
     }
 }
