@@ -85,6 +85,7 @@ internal sealed partial class Ec2Compute(
         }
 
         var instanceId = workspace.InstanceId;
+        RefuseWhenNotSetUp(workspace, "stop");
         try
         {
             var state = await instances.StateOfAsync(instanceId, cancellationToken);
@@ -106,6 +107,12 @@ internal sealed partial class Ec2Compute(
 
     public async Task DeleteAsync(WorkspaceRef workspace, CancellationToken cancellationToken)
     {
+        if (!readiness.IsSetUp && string.IsNullOrWhiteSpace(workspace.InstanceId))
+        {
+            return; // nothing can have been launched without the EC2 configuration
+        }
+
+        RefuseWhenNotSetUp(workspace, "delete");
         try
         {
             var states = new Dictionary<string, string?>(
@@ -143,6 +150,11 @@ internal sealed partial class Ec2Compute(
         if (string.IsNullOrWhiteSpace(workspace.InstanceId))
         {
             return false;
+        }
+
+        if (!readiness.IsSetUp)
+        {
+            return true; // this server cannot ask AWS: never declare a workspace dead without proof
         }
 
         try
@@ -295,6 +307,15 @@ internal sealed partial class Ec2Compute(
             }
 
             await Task.Delay(options.Value.PollInterval, clock, cancellationToken);
+        }
+    }
+
+    private void RefuseWhenNotSetUp(WorkspaceRef workspace, string action)
+    {
+        if (!readiness.IsSetUp)
+        {
+            throw new ComputeOperationException(
+                $"the ec2 backend is not configured on this server (EC2_SUBNET_ID, EC2_VPC_ID): cannot {action} instance {workspace.InstanceId} of workspace {workspace.Id}");
         }
     }
 

@@ -19,6 +19,16 @@ internal sealed class Ec2Readiness(
     public const string ProfileRequired =
         "EC2_TENANT_IAM_PROFILE (the instance profile that reads the workspace's bootstrap secret; secrets are never put in user-data)";
 
+    /// <summary>
+    /// Whether this server was set up for EC2 at all (a subnet, VPC or shared group configured). A
+    /// server that was not must not reach for AWS — and its default credential chain — to stop or
+    /// delete an instance it never launched; it reports the instance it cannot reach instead.
+    /// </summary>
+    public bool IsSetUp =>
+        !string.IsNullOrWhiteSpace(options.Value.SubnetId)
+        || options.Value.UsesPerWorkspaceGroups
+        || !string.IsNullOrWhiteSpace(options.Value.SharedSecurityGroup);
+
     /// <summary>The missing variables, each named; empty when a launch can go ahead.</summary>
     public IReadOnlyList<string> Missing(string runtime)
     {
