@@ -134,3 +134,48 @@ public sealed class Ec2ProvisioningRulesTests
         Ec2UserData.Quote("it's").ShouldBe("'it'\\''s'");
     }
 }
+
+/// <summary>Which variables a create on EC2 is refused for.</summary>
+public sealed class Ec2ReadinessTests
+{
+    private static Ec2Readiness Readiness(Ec2ProvisionerOptions ec2, string? platformUrl, string? ami, string? pins = null) =>
+        new(
+            Microsoft.Extensions.Options.Options.Create(ec2),
+            Microsoft.Extensions.Options.Options.Create(new Molecule.Kernel.Configuration.PlatformOptions { PlatformUrl = platformUrl }),
+            Microsoft.Extensions.Options.Options.Create(new Molecule.Aws.AwsOptions()),
+            new FixedImages(new Ec2RuntimeTable(ami, pins, null)));
+
+    [Fact]
+    public void Nothing_configured_names_every_required_variable_and_is_not_set_up()
+    {
+        var readiness = Readiness(new Ec2ProvisionerOptions(), null, null);
+        readiness.IsSetUp.ShouldBeFalse();
+        readiness.Missing("langgraph").ShouldBe(
+        [
+            "EC2_AMI",
+            "EC2_SUBNET_ID",
+            "EC2_VPC_ID (or the legacy EC2_SECURITY_GROUP)",
+            "PLATFORM_URL (the address instances reach this server at)",
+            Ec2Readiness.ProfileRequired,
+        ]);
+    }
+
+    [Fact]
+    public void A_complete_configuration_is_ready_and_a_pin_stands_in_for_ec2_ami()
+    {
+        var ec2 = new Ec2ProvisionerOptions { SubnetId = "subnet-1", SharedSecurityGroup = "sg-legacy", InstanceProfile = "tenant" };
+        var readiness = Readiness(ec2, "https://platform.example", null, "hermes=ami-hermes");
+        readiness.IsSetUp.ShouldBeTrue();
+        readiness.Problem("hermes").ShouldBeNull();
+        readiness.Problem("langgraph").ShouldBe("the ec2 backend is not configured: missing EC2_AMI");
+
+        var withoutProfile = Readiness(new Ec2ProvisionerOptions { SubnetId = "subnet-1", VpcId = "vpc-1" }, "https://p", "ami-1");
+        withoutProfile.Problem("langgraph").ShouldBe($"the ec2 backend is not configured: missing {Ec2Readiness.ProfileRequired}");
+    }
+
+    private sealed class FixedImages(Ec2RuntimeTable table) : Molecule.Kernel.Runtimes.IEc2RuntimeImages
+    {
+        public Molecule.Kernel.Runtimes.Ec2RuntimeImage For(string runtime, string region) =>
+            new(table.AmiFor(runtime, region), "image", table.MinimumRootVolumeGb(runtime));
+    }
+}

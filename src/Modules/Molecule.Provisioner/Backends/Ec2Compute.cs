@@ -197,7 +197,14 @@ internal sealed partial class Ec2Compute(
     /// <summary>Boots an instance that already exists: stopped → start; still running → stop, wait, start.</summary>
     private async Task BootExistingAsync(Guid workspaceId, string instanceId, string state, CancellationToken cancellationToken)
     {
-        if (state is Ec2Instances.Pending or Ec2Instances.Running)
+        if (state == Ec2Instances.Pending)
+        {
+            // EC2 cannot stop an instance that is still pending: let it come up first.
+            await WaitForAsync(workspaceId, [instanceId], Ec2Instances.Running, options.Value.StopTimeout, "restart", cancellationToken);
+            state = Ec2Instances.Running;
+        }
+
+        if (state == Ec2Instances.Running)
         {
             await ec2.StopInstancesAsync(new StopInstancesRequest { InstanceIds = [instanceId] }, cancellationToken);
             state = Ec2Instances.Stopping;
