@@ -164,6 +164,34 @@ public sealed class Ec2ProvisioningTests
     }
 
     [Fact]
+    public async Task A_start_retried_after_the_instance_id_was_lost_gets_the_same_instance_and_a_vanished_one_is_replaced()
+    {
+        await using var rig = await Ec2ProvisioningRig.StartAsync();
+        var admin = rig.App.Admin();
+        var id = await CreateAsync(admin, new { name = "Crash in between", compute_backend = "ec2" });
+        await SettleAsync(rig.App, id);
+        var first = (await RowAsync(rig.App, id))!.InstanceId!;
+
+        // The process died after RunInstances answered and before the row kept the id: the retry
+        // derives the same ClientToken and AWS answers the instance it already launched.
+        await ExecuteAsync(rig.App, "UPDATE workspaces SET instance_id = NULL WHERE id = @id", new { id });
+        (await PostAsync(admin, $"/workspaces/{id}/restart", "{}")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await SettleAsync(rig.App, id);
+        (await RowAsync(rig.App, id))!.InstanceId.ShouldBe(first);
+        rig.Aws.Ec2.LaunchCount.ShouldBe(1);
+
+        // An instance AWS no longer knows is replaced by a new launch (a new attempt, a new token) in the same group.
+        rig.Aws.Ec2.Vanish(first).ShouldBeTrue();
+        (await PostAsync(admin, $"/workspaces/{id}/restart", "{}")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await SettleAsync(rig.App, id);
+        var second = (await RowAsync(rig.App, id))!;
+        second.LastSampleError.ShouldBeNull();
+        second.InstanceId.ShouldNotBe(first);
+        rig.Aws.Ec2.LaunchCount.ShouldBe(2);
+        rig.Aws.Ec2.Instance(second.InstanceId!)!.SecurityGroupIds.ShouldBe([rig.WorkspaceGroup(id)!.GroupId]);
+    }
+
+    [Fact]
     public async Task An_unknown_compute_backend_is_refused()
     {
         await using var rig = await Ec2ProvisioningRig.StartAsync();
