@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Molecule.Aws;
 using Molecule.Docker;
 using Molecule.Kernel.Compute;
 using Molecule.Provisioner.Backends;
 using Molecule.Provisioner.Docker;
+using Molecule.Provisioner.Ec2;
 using Molecule.Provisioner.Health;
 using Molecule.Provisioner.ImageRefresh;
 
@@ -33,7 +35,21 @@ public static class ProvisionerModule
         services.AddSingleton<ContainerOperations>();
         services.AddSingleton<DockerCompute>();
         services.AddKeyedSingleton<IWorkspaceCompute>(Backend.Docker, (provider, _) => provider.GetRequiredService<DockerCompute>());
-        services.AddKeyedSingleton<IWorkspaceCompute, Ec2BackendNotBuilt>(Backend.Ec2);
+
+        // EC2: one instance per workspace, reached through the AWS clients (AddAwsClients is idempotent).
+        services.AddAwsClients(configuration);
+        services.AddOptions<Ec2ProvisionerOptions>()
+            .Bind(configuration)
+            .Validate(options => options.Validate() is null, "EC2_TIER_TABLE must be tier=instance-type/gigabytes pairs and the EC2 timeouts positive")
+            .ValidateOnStart();
+        services.AddSingleton<Ec2Readiness>();
+        services.AddSingleton<Ec2Progress>();
+        services.AddSingleton<Ec2Instances>();
+        services.AddSingleton<Ec2SecurityGroups>();
+        services.AddSingleton<Ec2BootstrapSecrets>();
+        services.AddSingleton<Ec2InstanceRecorder>();
+        services.AddSingleton<Ec2Compute>();
+        services.AddKeyedSingleton<IWorkspaceCompute>(Backend.Ec2, (provider, _) => provider.GetRequiredService<Ec2Compute>());
 
         // The engine, not the database, knows when a container dies or disappears.
         services.AddSingleton<WorkspaceHealthWrites>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Molecule.Kernel.Runtimes;
+using Molecule.RuntimeRegistry.Ec2;
 
 namespace Molecule.RuntimeRegistry;
 
@@ -15,6 +16,12 @@ public static class RuntimeRegistryModule
             .ValidateOnStart();
         services.AddSingleton<RuntimeCatalog>();
         services.AddSingleton<IRuntimeCatalog>(provider => provider.GetRequiredService<RuntimeCatalog>());
+
+        services.AddOptions<Ec2RuntimeOptions>()
+            .Bind(configuration)
+            .Validate(options => options.Validate() is null, "EC2_AMI_PINS must be runtime[@region]=ami-id pairs and EC2_RUNTIME_MIN_ROOT_GB runtime=gigabytes pairs")
+            .ValidateOnStart();
+        services.AddSingleton<IEc2RuntimeImages, Ec2RuntimeImages>();
         return services;
     }
 

@@ -14,4 +14,10 @@ public interface IProvisioningPolicy
 
     /// <summary>How often the provision-timeout sweep runs.</summary>
     TimeSpan TimeoutSweepInterval { get; }
+
+    /// <summary>
+    /// Null when a workspace of <paramref name="runtime"/> can be placed on <paramref name="backend"/>;
+    /// otherwise what is missing, naming the configuration variables (a create answers it as 400).
+    /// </summary>
+    string? MissingConfiguration(Backend backend, string runtime) => null;
 }

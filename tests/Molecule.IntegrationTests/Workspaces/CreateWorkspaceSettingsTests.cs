@@ -23,11 +23,11 @@ public sealed class CreateWorkspaceSettingsTests
         var (_, external) = await PostAsync(app.Admin(), "/workspaces", """{"name":"Remote","external":true}""");
         external!["connection"]!["platform_url"]!.GetValue<string>().ShouldBe("https://agents.example.com");
 
-        var id = await CreateAsync(app.Admin(), new { name = "On EC2" });
-        await SettleAsync(app, id);
-        var row = (await RowAsync(app, id))!;
-        row.Status.ShouldBe("failed");
-        row.LastSampleError.ShouldBe("workspace start is not available on the ec2 backend");
+        // The ec2 default applies to a create without compute_backend: this server has no EC2
+        // configuration, so the create is refused up front, naming what is missing.
+        var (refused, body) = await PostAsync(app.Admin(), "/workspaces", """{"name":"On EC2"}""");
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        body.Text("error").ShouldStartWith("the ec2 backend is not configured: missing EC2_AMI");
     }
 
     [Fact]

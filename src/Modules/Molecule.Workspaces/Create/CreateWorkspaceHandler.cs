@@ -58,10 +58,14 @@ internal sealed partial class CreateWorkspaceHandler(
             return ApiError.BadRequest(error!);
         }
 
-        var id = Guid.NewGuid();
-
         // Written once, here: restart, resume and wake keep it even when the default changes later.
-        var backend = policy.DefaultBackend;
+        var (backend, backendError) = ComputeBackendChoice.Resolve(body.Value!.ComputeBackend, workspace, policy);
+        if (backendError is not null)
+        {
+            return ApiError.BadRequest(backendError);
+        }
+
+        var id = Guid.NewGuid();
         var failure = await InsertAsync(id, workspace, backend, cancellationToken);
         if (failure is not null)
         {

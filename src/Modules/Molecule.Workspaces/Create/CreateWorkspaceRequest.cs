@@ -24,6 +24,7 @@ internal sealed class CreateWorkspaceRequest
     [JsonPropertyName("max_concurrent_tasks")] public int? MaxConcurrentTasks { get; set; }
     [JsonPropertyName("canvas")] public CanvasPosition? Canvas { get; set; }
     [JsonPropertyName("initial_memories")] public List<InitialMemory?>? InitialMemories { get; set; }
+    [JsonPropertyName("compute_backend")] public string? ComputeBackend { get; set; }
 }
 
 internal sealed class CanvasPosition
