@@ -39,7 +39,7 @@ internal sealed partial class EncryptionModeNotice(
     private partial void LogEncrypted(int version);
 
     [LoggerMessage(Level = LogLevel.Information, Message =
-        "secrets are sealed with KMS envelope encryption under {KeyId} (encryption_version=2, one data key per write); " +
+        "secrets are sealed with KMS envelope encryption under {KeyId:l} (encryption_version=2, one data key per write); " +
         "older rows are re-encrypted by POST /admin/secrets/reencrypt or `secrets reencrypt`")]
     private partial void LogKms(string keyId);
 

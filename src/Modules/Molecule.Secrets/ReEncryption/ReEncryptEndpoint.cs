@@ -17,7 +17,13 @@ internal static class ReEncryptEndpoint
     public const string Route = "/admin/secrets/reencrypt";
 
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost(Route, HandleAsync).RequireAdminAuth();
+        routes.MapPost(Route, HandleAsync)
+            .WithName("ReEncryptSecrets")
+            .Produces<ReEncryptionReport>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireAdminAuth();
 
     private static async Task<IResult> HandleAsync(HttpRequest request, SecretReEncryptor reEncryptor, CancellationToken cancellationToken)
     {
