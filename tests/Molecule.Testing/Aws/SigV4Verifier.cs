@@ -39,7 +39,12 @@ public sealed record SigV4Verdict(SigV4Failure Failure, string Message, string? 
 public sealed class SigV4Verifier(TimeProvider? clock = null)
 {
     private readonly ConcurrentDictionary<string, (string Secret, string? SessionToken)> _credentials = new(StringComparer.Ordinal);
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>
+    /// The clock signatures are checked against. Settable so a fake can be moved in time after it
+    /// started (the tunnel endpoint's expired-URL test).
+    /// </summary>
+    public TimeProvider Clock { get; set; } = clock ?? TimeProvider.System;
 
     /// <summary>How far a header-signed request's X-Amz-Date may be from now (AWS allows about 5 minutes).</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
@@ -73,7 +78,7 @@ public sealed class SigV4Verifier(TimeProvider? clock = null)
             return Fail(SigV4Failure.Malformed, "X-Amz-Date is missing or not yyyyMMddTHHmmssZ");
         }
 
-        if ((_clock.GetUtcNow() - signedAt).Duration() > MaxClockSkew)
+        if ((Clock.GetUtcNow() - signedAt).Duration() > MaxClockSkew)
         {
             return Fail(SigV4Failure.Expired, $"Signature expired: {amzDate} is too far from now");
         }
@@ -132,7 +137,7 @@ public sealed class SigV4Verifier(TimeProvider? clock = null)
             return Fail(SigV4Failure.Malformed, "the presigned query needs X-Amz-Algorithm, -Credential, -Date, -Expires (1..604800), -SignedHeaders and -Signature");
         }
 
-        var now = _clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         if (now < signedAt - MaxClockSkew || now > signedAt.AddSeconds(expires))
         {
             return Fail(SigV4Failure.Expired, $"Request has expired: signed {amzDate} for {expires} s");
@@ -158,6 +163,18 @@ public sealed class SigV4Verifier(TimeProvider? clock = null)
         return Compare(canonical, amzDate, scopeAndKey, signature);
     }
 
+    /// <summary>
+    /// Verifies a presigned request from its target exactly as received (<c>/openTunnel?…</c>), so
+    /// the query is checked in the encoding and order the client put on the wire.
+    /// </summary>
+    public SigV4Verdict VerifyPresignedTarget(
+        string method, string host, string rawTarget, string service, string? region,
+        IReadOnlyList<KeyValuePair<string, string>>? headers = null)
+    {
+        var (rawPath, rawQuery) = SplitTarget(rawTarget);
+        return VerifyPresigned(method, host, rawPath, rawQuery, service, region, headers);
+    }
+
     /// <summary>Verifies a presigned absolute URL such as <c>wss://host/openTunnel?…</c>.</summary>
     public SigV4Verdict VerifyPresignedUrl(Uri url, string service, string? region = null) =>
         VerifyPresigned("GET", url.IsDefaultPort ? url.Host : $"{url.Host}:{url.Port}", url.AbsolutePath, url.Query.TrimStart('?'), service, region);
@@ -169,9 +186,7 @@ public sealed class SigV4Verifier(TimeProvider? clock = null)
     public async Task<(SigV4Verdict Verdict, byte[] Body)> VerifyAsync(HttpRequest request, string service, string? region)
     {
         var rawTarget = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget ?? $"{request.Path}{request.QueryString}";
-        var questionMark = rawTarget.IndexOf('?', StringComparison.Ordinal);
-        var rawPath = questionMark < 0 ? rawTarget : rawTarget[..questionMark];
-        var rawQuery = questionMark < 0 ? "" : rawTarget[(questionMark + 1)..];
+        var (rawPath, rawQuery) = SplitTarget(rawTarget);
         var headers = request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? ""))).ToList();
 
         // A presigned request (the tunnel's WebSocket upgrade) signs no body, and reading the body of an
@@ -254,6 +269,12 @@ public sealed class SigV4Verifier(TimeProvider? clock = null)
         }
 
         return credential.Length > 0 && signedHeaders.Count > 0 && signature.Length > 0;
+    }
+
+    private static (string RawPath, string RawQuery) SplitTarget(string rawTarget)
+    {
+        var questionMark = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        return questionMark < 0 ? (rawTarget, "") : (rawTarget[..questionMark], rawTarget[(questionMark + 1)..]);
     }
 
     private static string? HeaderValue(IReadOnlyList<KeyValuePair<string, string>> headers, string name)

@@ -151,6 +151,34 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
+    public void The_tunnel_presign_vector_checked_from_the_raw_request_target_keeps_order_scope_and_expiry_rules()
+    {
+        // The fake tunnel endpoint verifies the target exactly as Kestrel received it (protocols.md §5.3).
+        const string host = "eice-0123456789abcdef0.12345678.ec2-instance-connect-endpoint.us-east-1.amazonaws.com";
+        const string canonicalQuery = "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIDEXAMPLE%2F20150830%2Fus-east-1%2Fec2-instance-connect%2Faws4_request"
+            + "&X-Amz-Date=20150830T123600Z&X-Amz-Expires=60&X-Amz-Security-Token=TOKEN%2Fwith%2Bchars%3D&X-Amz-SignedHeaders=host"
+            + "&instanceConnectEndpointId=eice-0123456789abcdef0&maxTunnelDuration=3600&privateIpAddress=10.0.1.5&remotePort=22";
+        const string signature = "X-Amz-Signature=ea406226cc20d45ef74b645b50963e917960ba44b3018cbaca78c871cc52b89e";
+        var verifier = new SigV4Verifier(new FakeTimeProvider(SuiteTime));
+        verifier.AddCredentials(SuiteKey, SuiteSecret, "TOKEN/with+chars=");
+        SigV4Verdict Verify(string query, string region = "us-east-1") =>
+            verifier.VerifyPresignedTarget("GET", host, $"/openTunnel?{query}", "ec2-instance-connect", region);
+
+        var reversed = string.Join('&', $"{canonicalQuery}&{signature}".Split('&').Reverse());
+        var verdict = Verify(reversed);
+        verdict.IsValid.ShouldBeTrue(verdict.Message);
+        Verify($"{canonicalQuery}&{signature}").IsValid.ShouldBeTrue();
+
+        var tampered = canonicalQuery.Replace("privateIpAddress=10.0.1.5", "privateIpAddress=10.0.1.6", StringComparison.Ordinal);
+        Verify($"{tampered}&{signature}").Failure.ShouldBe(SigV4Failure.SignatureMismatch);
+        Verify($"{canonicalQuery}&{signature}", region: "eu-west-1").Failure.ShouldBe(SigV4Failure.WrongScope);
+
+        // The clock can be swapped after construction, as the tunnel fake does to expire its URLs.
+        verifier.Clock = new FakeTimeProvider(SuiteTime.AddSeconds(61));
+        Verify($"{canonicalQuery}&{signature}").Failure.ShouldBe(SigV4Failure.Expired);
+    }
+
+    [Fact]
     public void Canonical_pieces_follow_the_rules_of_section_2_1()
     {
         SigV4.UriEncode("a b+c/~").ShouldBe("a%20b%2Bc%2F~");

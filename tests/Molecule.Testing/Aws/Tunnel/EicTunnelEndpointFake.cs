@@ -23,7 +23,7 @@ public sealed record EicTunnelRefusal(int Code, string Reason);
 
 /// <summary>
 /// An in-process EC2 Instance Connect endpoint: Kestrel on 127.0.0.1 serving <c>/openTunnel</c>
-/// as a WebSocket. It checks the SigV4 presign with <see cref="EicPresignVerifier"/> (HTTP 403 when
+/// as a WebSocket. It checks the SigV4 presign with <see cref="SigV4Verifier"/> (HTTP 403 when
 /// wrong or expired, like the real endpoint's refused handshake), then bridges binary frames to
 /// <see cref="Target"/> over TCP. It can refuse with a close code, send a forbidden text frame, and
 /// counts concurrent tunnels and the frame sizes it saw.
@@ -33,6 +33,7 @@ public sealed class EicTunnelEndpointFake : IAsyncDisposable
     public const string Service = "ec2-instance-connect";
 
     private readonly WebApplication _app;
+    private readonly SigV4Verifier _verifier = new();
     private readonly ConcurrentQueue<EicTunnelRequest> _requests = new();
     private readonly ConcurrentQueue<string> _rejections = new();
     private readonly ConcurrentQueue<(int? Status, string? Reason)> _clientCloses = new();
@@ -45,6 +46,7 @@ public sealed class EicTunnelEndpointFake : IAsyncDisposable
         _app = app;
         Credentials = credentials;
         Region = region;
+        _verifier.AddCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken);
     }
 
     public static async Task<EicTunnelEndpointFake> StartAsync(
@@ -79,7 +81,11 @@ public sealed class EicTunnelEndpointFake : IAsyncDisposable
     public string Region { get; }
 
     /// <summary>The clock expiry is checked against; move it to test expired URLs.</summary>
-    public TimeProvider Clock { get; set; } = TimeProvider.System;
+    public TimeProvider Clock
+    {
+        get => _verifier.Clock;
+        set => _verifier.Clock = value;
+    }
 
     /// <summary>Where accepted tunnels are bridged to (the echo server, later the real sshd).</summary>
     public IPEndPoint Target { get; set; } = null!;
@@ -116,13 +122,13 @@ public sealed class EicTunnelEndpointFake : IAsyncDisposable
         var requestId = Guid.NewGuid().ToString();
         context.Response.Headers["x-amzn-RequestId"] = requestId;
         var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
-        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["host"] = context.Request.Host.Value ?? "" };
-        var check = EicPresignVerifier.Verify("GET", rawTarget, headers, Credentials, Region, Service, Clock.GetUtcNow());
-        if (!check.Valid)
+        var verdict = _verifier.VerifyPresignedTarget("GET", context.Request.Host.Value ?? "", rawTarget, Service, Region);
+        if (!verdict.IsValid)
         {
-            _rejections.Enqueue(check.Problem!);
+            var problem = RejectionText(verdict);
+            _rejections.Enqueue(problem);
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.Response.WriteAsync($"{{\"message\":\"{check.Problem}\"}}");
+            await context.Response.WriteAsync($"{{\"message\":\"{problem}\"}}");
             return;
         }
 
@@ -265,6 +271,15 @@ public sealed class EicTunnelEndpointFake : IAsyncDisposable
             // The client dropped the socket without a close frame.
         }
     }
+
+    // The endpoint's refused handshake carries the short texts below (tests pin them); other
+    // refusals keep the verifier's own explanation.
+    private static string RejectionText(SigV4Verdict verdict) => verdict.Failure switch
+    {
+        SigV4Failure.SignatureMismatch => "The request signature we calculated does not match the signature you provided",
+        SigV4Failure.Expired => "Request has expired",
+        _ => verdict.Message,
+    };
 
     private static void InterlockedMax(ref int field, int value)
     {

@@ -1,7 +1,9 @@
 using Amazon.Runtime;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Molecule.Aws.Tunnel;
+using Molecule.Testing.Aws;
 using Molecule.Testing.Aws.Tunnel;
 
 namespace Molecule.Tests.Aws.Tunnel;
@@ -47,12 +49,14 @@ public sealed class EicTunnelUrlSignerTests
     public async Task Our_own_verifier_accepts_the_sdk_url_within_60_seconds_and_refuses_it_after()
     {
         var uri = await Signer().PresignAsync(Endpoint, Target, VectorTime, CancellationToken.None);
-        var headers = new Dictionary<string, string> { ["host"] = Host };
+        var clock = new FakeTimeProvider(new DateTimeOffset(VectorTime).AddSeconds(59));
+        var verifier = Verifier(clock);
 
-        EicPresignVerifier.Verify("GET", uri.PathAndQuery, headers, VectorKey, "us-east-1", "ec2-instance-connect", new DateTimeOffset(VectorTime).AddSeconds(59))
-            .ShouldBe(EicPresignCheck.Ok);
-        EicPresignVerifier.Verify("GET", uri.PathAndQuery, headers, VectorKey, "us-east-1", "ec2-instance-connect", new DateTimeOffset(VectorTime).AddSeconds(61))
-            .Problem.ShouldBe("Request has expired");
+        var verdict = verifier.VerifyPresignedTarget("GET", Host, uri.PathAndQuery, "ec2-instance-connect", "us-east-1");
+        verdict.IsValid.ShouldBeTrue(verdict.Message);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        verifier.VerifyPresignedTarget("GET", Host, uri.PathAndQuery, "ec2-instance-connect", "us-east-1")
+            .Failure.ShouldBe(SigV4Failure.Expired);
     }
 
     [Fact]
@@ -61,8 +65,15 @@ public sealed class EicTunnelUrlSignerTests
         var uri = await Signer("ws://127.0.0.1:5555").PresignAsync(Endpoint, Target, VectorTime, CancellationToken.None);
 
         uri.GetLeftPart(UriPartial.Path).ShouldBe("ws://127.0.0.1:5555/openTunnel");
-        var headers = new Dictionary<string, string> { ["host"] = "127.0.0.1:5555" };
-        EicPresignVerifier.Verify("GET", uri.PathAndQuery, headers, VectorKey, "us-east-1", "ec2-instance-connect", new DateTimeOffset(VectorTime))
-            .ShouldBe(EicPresignCheck.Ok);
+        var verdict = Verifier(new FakeTimeProvider(new DateTimeOffset(VectorTime)))
+            .VerifyPresignedTarget("GET", "127.0.0.1:5555", uri.PathAndQuery, "ec2-instance-connect", "us-east-1");
+        verdict.IsValid.ShouldBeTrue(verdict.Message);
+    }
+
+    private static SigV4Verifier Verifier(TimeProvider clock)
+    {
+        var verifier = new SigV4Verifier(clock);
+        verifier.AddCredentials(VectorKey.AccessKeyId, VectorKey.SecretAccessKey, VectorKey.SessionToken);
+        return verifier;
     }
 }
