@@ -51,6 +51,22 @@ postgres_stop() {
   as_pg "$(pg_bin)/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
 }
 
+# Polls a check command (every 0.2 s, at most SECONDS) until a daemon we launched answers; stops
+# early when the daemon exits. Failures go through FAIL (dockerd_fail / sshd_fail), which exits.
+#   await_daemon NAME PID SECONDS "what it must do" FAIL DIR CHECK [ARGS...]
+await_daemon() {
+  local name=$1 pid=$2 seconds=$3 what=$4 fail=$5 dir=$6 waited=0
+  shift 6
+  until "$@"; do
+    kill -0 "$pid" 2>/dev/null || "$fail" "$name exited while starting" "$dir"
+    if [ "$waited" -ge $((seconds * 5)) ]; then
+      kill "$pid" 2>/dev/null || true
+      "$fail" "$name did not $what within ${seconds}s" "$dir"
+    fi
+    sleep 0.2; waited=$((waited + 1))
+  done
+}
+
 # A private dockerd (ARCHITECTURE.md §7): its own socket, data and exec roots under DIR, no
 # bridge and no iptables, so containers use host networking and nothing touches the host's
 # firewall or a system dockerd. Keep DIR short: unix socket paths are limited to 107 bytes.
@@ -79,16 +95,9 @@ dockerd_start() {
   setsid dockerd --host "unix://$sock" --data-root "$dir/data" --exec-root "$dir/exec" \
     --pidfile "$dir/dockerd.pid" --bridge=none --iptables=false --ip6tables=false \
     >"$dir/dockerd.log" 2>&1 </dev/null &
-  local launched=$! waited=0
+  local launched=$!
   echo "$launched" >"$dir/dockerd.launch.pid"
-  until dockerd_ping "$dir"; do
-    if ! kill -0 "$launched" 2>/dev/null; then dockerd_fail "dockerd exited while starting" "$dir"; fi
-    if [ "$waited" -ge $((DOCKERD_START_SECONDS * 5)) ]; then
-      kill "$launched" 2>/dev/null || true
-      dockerd_fail "dockerd did not answer /_ping within ${DOCKERD_START_SECONDS}s" "$dir"
-    fi
-    sleep 0.2; waited=$((waited + 1))
-  done
+  await_daemon dockerd "$launched" "$DOCKERD_START_SECONDS" "answer /_ping" dockerd_fail "$dir" dockerd_ping "$dir"
   echo "unix://$sock"
 }
 
@@ -213,16 +222,9 @@ CONFIG
   # setsid: sshd outlives this script and does not get the caller's terminal signals. -D keeps it
   # in the foreground so the pid we launched is the listener; -e logs to sshd.log.
   setsid /usr/sbin/sshd -D -e -f "$dir/sshd_config" >>"$dir/sshd.log" 2>&1 </dev/null &
-  local launched=$! waited=0
+  local launched=$!
   echo "$launched" >"$dir/sshd.launch.pid"
-  until sshd_listening "$port"; do
-    if ! kill -0 "$launched" 2>/dev/null; then sshd_fail "sshd exited while starting" "$dir"; fi
-    if [ "$waited" -ge $((SSHD_START_SECONDS * 5)) ]; then
-      kill "$launched" 2>/dev/null || true
-      sshd_fail "sshd did not listen on 127.0.0.1:$port within ${SSHD_START_SECONDS}s" "$dir"
-    fi
-    sleep 0.2; waited=$((waited + 1))
-  done
+  await_daemon sshd "$launched" "$SSHD_START_SECONDS" "listen on 127.0.0.1:$port" sshd_fail "$dir" sshd_listening "$port"
   echo "$user"
 }
 
