@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -25,17 +26,20 @@ internal static class ListEventsEndpoints
             .RequireAdminAuth();
     }
 
-    private static Task<IResult> ListAllAsync(StructureEventLog log, CancellationToken cancellationToken) =>
+    private static Task<StructureEventsResult> ListAllAsync(StructureEventLog log, CancellationToken cancellationToken) =>
         ListAsync(log, null, cancellationToken);
 
-    private static Task<IResult> ListForWorkspaceAsync(string workspaceId, StructureEventLog log, CancellationToken cancellationToken)
+    private static async Task<Results<StructureEventsResult, ApiError>> ListForWorkspaceAsync(string workspaceId, StructureEventLog log, CancellationToken cancellationToken)
     {
         // The reference lets a non-UUID reach Postgres and answers 500; a bad id is the caller's error.
-        return RouteIds.TryParse(workspaceId, out var id)
-            ? ListAsync(log, id, cancellationToken)
-            : Task.FromResult<IResult>(ApiError.BadRequest("invalid workspace ID"));
+        if (!RouteIds.TryParse(workspaceId, out var id))
+        {
+            return ApiError.BadRequest("invalid workspace ID");
+        }
+
+        return await ListAsync(log, id, cancellationToken);
     }
 
-    private static async Task<IResult> ListAsync(StructureEventLog log, Guid? workspaceId, CancellationToken cancellationToken) =>
+    private static async Task<StructureEventsResult> ListAsync(StructureEventLog log, Guid? workspaceId, CancellationToken cancellationToken) =>
         new StructureEventsResult(await log.NewestAsync(workspaceId, cancellationToken));
 }

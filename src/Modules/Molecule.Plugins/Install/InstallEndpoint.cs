@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,7 @@ internal static class InstallEndpoint
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<InstallResponse>, ApiError>> HandleAsync(
         RouteWorkspace route,
         HttpRequest request,
         PluginSourceRegistry sources,

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -23,7 +24,7 @@ internal static class RefreshImagesEndpoint
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAdminAuth();
 
-    private static async Task<IResult> RefreshAsync(
+    private static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> RefreshAsync(
         HttpRequest request, IRuntimeCatalog runtimes, WorkspaceImageRefresher refresher, CancellationToken cancellationToken)
     {
         var runtime = request.Query["runtime"].ToString();

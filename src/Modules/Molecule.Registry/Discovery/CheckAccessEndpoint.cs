@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Molecule.Kernel.Http;
 using Molecule.Kernel.Workspaces;
 
@@ -13,7 +14,7 @@ internal sealed record CheckAccessRequest(
 /// <summary>POST /registry/check-access: the hierarchy rule as a question anyone may ask.</summary>
 internal static class CheckAccessEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, IWorkspaceHierarchy hierarchy)
+    public static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HandleAsync(HttpContext context, IWorkspaceHierarchy hierarchy)
     {
         var body = await JsonBodyReader.ReadAsync(context.Request, RegistryJsonContext.Default.CheckAccessRequest, 16 * 1024);
         var request = body.Value;
@@ -26,6 +27,6 @@ internal static class CheckAccessEndpoint
         var allowed = request.CallerId == request.TargetId ||
                       (RouteIds.TryParse(request.CallerId, out var caller) && RouteIds.TryParse(request.TargetId, out var target) &&
                        await hierarchy.CanCommunicateAsync(caller, target, context.RequestAborted));
-        return Results.Json(new JsonObject { ["allowed"] = allowed });
+        return TypedResults.Json(new JsonObject { ["allowed"] = allowed });
     }
 }

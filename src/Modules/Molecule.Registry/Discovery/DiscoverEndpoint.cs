@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Molecule.Kernel.Configuration;
 using Molecule.Kernel.Http;
@@ -13,7 +14,7 @@ namespace Molecule.Registry.Discovery;
 /// <summary>GET /registry/discover/{id}: the URL a calling workspace should use to reach a peer.</summary>
 internal static class DiscoverEndpoint
 {
-    public static async Task<IResult> HandleAsync(
+    public static async Task<Results<JsonHttpResult<DiscoverResponse>, ApiError>> HandleAsync(
         string id,
         HttpContext context,
         RegistryGate gate,
@@ -57,13 +58,13 @@ internal static class DiscoverEndpoint
                 return ApiError.Unavailable("workspace URL failed safety check");
             }
 
-            return Results.Json(new DiscoverResponse(target.Id, url, target.Name), RegistryJsonContext.Default.DiscoverResponse);
+            return TypedResults.Json(new DiscoverResponse(target.Id, url, target.Name), RegistryJsonContext.Default.DiscoverResponse);
         }
 
         if (target.Status is WorkspaceStatus.Online or WorkspaceStatus.Degraded)
         {
             var url = string.IsNullOrEmpty(target.Url) ? InternalUrl(target.Id) : target.Url;
-            return Results.Json(new DiscoverResponse(target.Id, url, target.Name), RegistryJsonContext.Default.DiscoverResponse);
+            return TypedResults.Json(new DiscoverResponse(target.Id, url, target.Name), RegistryJsonContext.Default.DiscoverResponse);
         }
 
         return ApiError.Unavailable("workspace not available", new JsonObject { ["status"] = target.Status.ToWire() });

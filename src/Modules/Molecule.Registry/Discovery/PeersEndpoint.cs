@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Molecule.Kernel.Configuration;
 using Molecule.Kernel.Http;
@@ -12,7 +13,7 @@ namespace Molecule.Registry.Discovery;
 /// <summary>GET /registry/{id}/peers: siblings (other roots for a root), then children, then the parent.</summary>
 internal static class PeersEndpoint
 {
-    public static async Task<IResult> HandleAsync(
+    public static async Task<Results<JsonHttpResult<List<PeerResponse>>, ApiError>> HandleAsync(
         string id,
         HttpContext context,
         RegistryGate gate,
@@ -57,7 +58,7 @@ internal static class PeersEndpoint
         var peers = rows.Select(r => new PeerResponse(
             r.Id, r.Name, string.IsNullOrEmpty(r.Role) ? null : r.Role, r.Tier, r.Status, r.Url, r.ParentId, r.ActiveTasks,
             r.AgentCard is null ? null : JsonDocument.Parse(r.AgentCard).RootElement)).ToList();
-        return Results.Json(peers, RegistryJsonContext.Default.ListPeerResponse);
+        return TypedResults.Json(peers, RegistryJsonContext.Default.ListPeerResponse);
     }
 
     private static string EscapeLike(string text) =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Configuration;
@@ -18,7 +19,7 @@ internal static class RegisterEndpoint
 {
     private const string Removed = "workspace has been removed";
 
-    public static async Task<IResult> HandleAsync(
+    public static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HandleAsync(
         HttpContext context,
         RegistryGate gate,
         NpgsqlDataSource db,
@@ -100,7 +101,7 @@ internal static class RegisterEndpoint
             response["delivery_mode"] = mode;
         }
 
-        return Results.Json(response);
+        return TypedResults.Json(response);
     }
 
     /// <summary>The reference lets agents register <c>localhost</c> URLs by name.</summary>

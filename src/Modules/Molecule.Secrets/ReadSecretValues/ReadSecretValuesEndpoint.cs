@@ -3,13 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
 using Molecule.Kernel.Secrets;
 using Molecule.Secrets.Http;
-using Npgsql;
 
 namespace Molecule.Secrets.ReadSecretValues;
 
@@ -26,7 +24,7 @@ internal static class ReadSecretValuesEndpoint
             .WithWorkspaceErrors(WorkspaceRouteErrors.LowercaseId)
             .Produces<JsonObject>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .AnswersDatabaseFailure("failed to read secrets")
             .RequireWorkspaceAuth();
 
     private static async Task<Results<JsonHttpResult<IReadOnlyDictionary<string, string>>, ApiError>> HandleAsync(
@@ -34,7 +32,6 @@ internal static class ReadSecretValuesEndpoint
         HttpContext context,
         IWorkspaceTokens tokens,
         ISecretReader secrets,
-        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var workspaceId = id.Value;
@@ -53,11 +50,6 @@ internal static class ReadSecretValuesEndpoint
             return ApiError.Internal(
                 "one or more secrets failed to decrypt; refusing to return partial bundle",
                 new JsonObject { ["failed_keys"] = new JsonArray([.. exception.FailedKeys.Select(label => JsonValue.Create(label))]) });
-        }
-        catch (NpgsqlException exception)
-        {
-            loggers.CreateLogger(SecretsLog.Category).StoreFailed(exception, "read secret values");
-            return ApiError.Internal("failed to read secrets");
         }
 
         // Plaintext secrets must not linger in any cache between the agent and us.

@@ -9,7 +9,6 @@ using Molecule.Secrets.Crypto;
 using Molecule.Secrets.Http;
 using Molecule.Secrets.Restarts;
 using Molecule.Secrets.Storage;
-using Npgsql;
 
 namespace Molecule.Secrets.SetGlobalSecret;
 
@@ -21,8 +20,8 @@ internal static class SetGlobalSecretEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapMethods("/settings/secrets", [HttpMethods.Put, HttpMethods.Post], HandleAsync).WithName("SetGlobalSecret").Produces<SecretChanged>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status500InternalServerError).RequireAdminAuth();
-        routes.MapPost("/admin/secrets", HandleAsync).WithName("SetGlobalSecretAdmin").Produces<SecretChanged>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status500InternalServerError).RequireAdminAuth();
+        routes.MapMethods("/settings/secrets", [HttpMethods.Put, HttpMethods.Post], HandleAsync).WithName("SetGlobalSecret").Produces<SecretChanged>().ProducesProblem(StatusCodes.Status400BadRequest).AnswersDatabaseFailure("failed to save secret").RequireAdminAuth();
+        routes.MapPost("/admin/secrets", HandleAsync).WithName("SetGlobalSecretAdmin").Produces<SecretChanged>().ProducesProblem(StatusCodes.Status400BadRequest).AnswersDatabaseFailure("failed to save secret").RequireAdminAuth();
     }
 
     private static async Task<Results<JsonHttpResult<SecretChanged>, ApiError>> HandleAsync(
@@ -53,15 +52,7 @@ internal static class SetGlobalSecretEndpoint
             return ApiError.Internal("failed to encrypt secret");
         }
 
-        try
-        {
-            await globals.UpsertAsync(key, sealedValue, cancellationToken);
-        }
-        catch (NpgsqlException exception)
-        {
-            logger.StoreFailed(exception, "save global secret");
-            return ApiError.Internal("failed to save secret");
-        }
+        await globals.UpsertAsync(key, sealedValue, cancellationToken);
 
         logger.GlobalSecretSaved(key, sealedValue.Version);
         restarts.RestartWorkspacesUsingGlobal(key, $"global secret {key} saved");

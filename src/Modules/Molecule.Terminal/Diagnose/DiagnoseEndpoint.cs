@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Compute;
@@ -29,7 +30,7 @@ internal static class DiagnoseEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireWorkspaceAuth();
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<JsonHttpResult<TerminalDiagnosis>, ApiError>> HandleAsync(
         RouteWorkspaceId id, HttpContext context, TerminalCallerCheck callers, IWorkspaceDirectory directory, IServiceProvider services)
     {
         var workspaceId = id.Value;
@@ -45,6 +46,6 @@ internal static class DiagnoseEndpoint
         }
 
         var diagnosis = await services.ForWorkspace<ITerminalBackend>(workspace).DiagnoseAsync(workspace, context.RequestAborted);
-        return Results.Json(diagnosis, TerminalJsonContext.Wire.TerminalDiagnosis);
+        return TypedResults.Json(diagnosis, TerminalJsonContext.Wire.TerminalDiagnosis);
     }
 }

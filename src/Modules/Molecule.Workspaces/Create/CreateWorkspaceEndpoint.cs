@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
+using Molecule.Kernel.Http;
 using System.Text.Json.Nodes;
 
 namespace Molecule.Workspaces.Create;
@@ -15,6 +16,6 @@ internal static class CreateWorkspaceEndpoint
             .Produces<JsonObject>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .AnswersDatabaseFailure("failed to create workspace")
             .RequireAdminAuth();
 }

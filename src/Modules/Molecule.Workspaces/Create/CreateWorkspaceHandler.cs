@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Molecule.Kernel.Auth;
@@ -39,7 +40,7 @@ internal sealed partial class CreateWorkspaceHandler(
 
     public const string ParentNotFound = "parent workspace not found";
 
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await JsonBodyReader.ReadAsync(request, WorkspacesJsonContext.Default.CreateWorkspaceRequest, MaxBodyBytes);
         if (body.Error == JsonBodyError.TooLarge)
@@ -66,8 +67,7 @@ internal sealed partial class CreateWorkspaceHandler(
         }
 
         var id = Guid.NewGuid();
-        var failure = await InsertAsync(id, workspace, backend, cancellationToken);
-        if (failure is not null)
+        if (await InsertAsync(id, workspace, backend, cancellationToken) is { } failure)
         {
             return failure;
         }
@@ -95,7 +95,7 @@ internal sealed partial class CreateWorkspaceHandler(
         });
     }
 
-    private async Task<IResult> ConnectExternalAsync(Guid id, NewWorkspace workspace, HttpRequest request, CancellationToken cancellationToken)
+    private async Task<JsonHttpResult<JsonObject>> ConnectExternalAsync(Guid id, NewWorkspace workspace, HttpRequest request, CancellationToken cancellationToken)
     {
         if (workspace.Url is not null)
         {
@@ -196,11 +196,6 @@ internal sealed partial class CreateWorkspaceHandler(
             // The parent was purged between the check and the insert.
             return ApiError.BadRequest(ParentNotFound);
         }
-        catch (NpgsqlException exception)
-        {
-            LogInsertFailed(exception);
-            return ApiError.Internal("failed to create workspace");
-        }
     }
 
     private static async Task<bool> ParentExistsAsync(
@@ -276,9 +271,6 @@ internal sealed partial class CreateWorkspaceHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "created workspace {WorkspaceId} (runtime {Runtime}, external {External})")]
     private partial void LogCreated(Guid workspaceId, string runtime, bool external);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "creating a workspace failed")]
-    private partial void LogInsertFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "minting the first token of external workspace {WorkspaceId} failed")]
     private partial void LogTokenFailed(Exception exception, Guid workspaceId);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -26,7 +27,7 @@ internal sealed partial class DeleteWorkspaceHandler(
     public const string ConfirmationMessage =
         "This workspace has sub-workspaces. Delete with ?confirm=true to cascade delete.";
 
-    public async Task<IResult> HandleAsync(Guid workspaceId, HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HandleAsync(Guid workspaceId, HttpRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         if (request.Query["confirm"] != "true" && await ConfirmationNeededAsync(connection, workspaceId, cancellationToken) is { } conflict)
@@ -141,7 +142,7 @@ internal sealed partial class DeleteWorkspaceHandler(
         return removed;
     }
 
-    private async Task<IResult> PurgeAsync(NpgsqlConnection connection, Guid[] ids, int cascadeDeleted, CancellationToken cancellationToken)
+    private async Task<Results<JsonHttpResult<JsonObject>, ApiError>> PurgeAsync(NpgsqlConnection connection, Guid[] ids, int cascadeDeleted, CancellationToken cancellationToken)
     {
         try
         {

@@ -9,7 +9,7 @@ namespace Molecule.A2A.Activity.SessionSearch;
 /// <summary>GET /workspaces/{id}/session-search?q=&amp;limit=: what the agent did and remembered, by text (spec §4.6).</summary>
 internal static class SessionSearchEndpoint
 {
-    public static async Task<IResult> HandleAsync(RouteWorkspaceId id, HttpRequest request, SessionSearchStore store, CancellationToken cancellationToken)
+    public static async Task<HitsResult> HandleAsync(RouteWorkspaceId id, HttpRequest request, SessionSearchStore store, CancellationToken cancellationToken)
     {
         var workspaceId = id.Value;
         var limit = int.TryParse(request.Query["limit"].ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var asked) && asked > 0
@@ -19,7 +19,7 @@ internal static class SessionSearchEndpoint
         return new HitsResult(hits);
     }
 
-    private sealed class HitsResult(IReadOnlyList<SessionSearchHit> hits) : IResult
+    internal sealed class HitsResult(IReadOnlyList<SessionSearchHit> hits) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {

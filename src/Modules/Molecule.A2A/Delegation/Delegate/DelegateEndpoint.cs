@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Molecule.A2A.Activity;
 using Molecule.Kernel.Events;
@@ -16,7 +17,7 @@ internal static partial class DelegateEndpoint
 {
     public const string TrackingWarning = "delegation was sent but could not be recorded; its result will not appear in /delegations";
 
-    public static async Task<IResult> HandleAsync(
+    public static async Task<Results<JsonHttpResult<JsonObject>, ApiError>> HandleAsync(
         RouteWorkspaceId id,
         HttpRequest request,
         DelegationStore store,
@@ -115,7 +116,7 @@ internal static partial class DelegateEndpoint
         return body;
     }
 
-    private static IResult IdempotentHit(DelegationRecord previous, DelegateRequest asked) => TypedResults.Json(new JsonObject
+    private static JsonHttpResult<JsonObject> IdempotentHit(DelegationRecord previous, DelegateRequest asked) => TypedResults.Json(new JsonObject
     {
         ["delegation_id"] = previous.DelegationId,
         ["status"] = previous.Status,

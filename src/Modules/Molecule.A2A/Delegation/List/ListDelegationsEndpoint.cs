@@ -11,13 +11,13 @@ internal static class ListDelegationsEndpoint
 {
     public const int ResponsePreviewBytes = 300;
 
-    public static async Task<IResult> HandleAsync(RouteWorkspaceId id, DelegationStore store, CancellationToken cancellationToken)
+    public static async Task<DelegationsResult> HandleAsync(RouteWorkspaceId id, DelegationStore store, CancellationToken cancellationToken)
     {
         var source = id.Value;
         return new DelegationsResult(await store.ListAsync(source, cancellationToken));
     }
 
-    private sealed class DelegationsResult(IReadOnlyList<DelegationListRow> rows) : IResult
+    internal sealed class DelegationsResult(IReadOnlyList<DelegationListRow> rows) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
