@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Amazon.EC2;
 using Molecule.Aws;
-using Molecule.Aws.InstanceConnect;
 using Molecule.Aws.Tunnel;
 using Molecule.Docker;
 using Molecule.Ssh;
@@ -38,12 +36,7 @@ public static class TerminalModule
             services.AddEicTunnel(configuration);
         }
 
-        services.AddSingleton(provider => new Ec2DiagnoseDependencies(
-            provider.GetRequiredService<IAmazonEC2>(),
-            provider.GetRequiredService<IAmazonEC2InstanceConnect>(),
-            provider.GetRequiredService<IEicTunnelFactory>(),
-            provider.GetRequiredService<ISshSessionConnector>(),
-            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Ec2DiagnoseDependencies>();
 
         services.AddSingleton<TerminalCallerCheck>();
         services.AddSingleton<TerminalOriginPolicy>();

@@ -5,6 +5,7 @@ using System.Text;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 using Molecule.Aws.InstanceConnect;
 using Molecule.Aws.InstanceConnect.Model;
 using Molecule.Aws.Tunnel;
@@ -277,10 +278,20 @@ internal sealed class Ec2DiagnoseStages(Ec2DiagnoseDependencies dependencies, st
     }
 }
 
-/// <summary>The external pieces the EC2 stages go through, each a real interface tests point at fakes.</summary>
-internal sealed record Ec2DiagnoseDependencies(
-    IAmazonEC2 Ec2,
-    IAmazonEC2InstanceConnect InstanceConnect,
-    IEicTunnelFactory Tunnels,
-    ISshSessionConnector Ssh,
-    TimeProvider Clock);
+/// <summary>
+/// The external pieces the EC2 stages go through, each a real interface tests point at fakes. They
+/// are resolved when a stage first uses them, so a host without AWS credentials still answers the
+/// terminal's 501 and a diagnose that names the stage whose client could not be made.
+/// </summary>
+internal sealed class Ec2DiagnoseDependencies(IServiceProvider services)
+{
+    public IAmazonEC2 Ec2 => services.GetRequiredService<IAmazonEC2>();
+
+    public IAmazonEC2InstanceConnect InstanceConnect => services.GetRequiredService<IAmazonEC2InstanceConnect>();
+
+    public IEicTunnelFactory Tunnels => services.GetRequiredService<IEicTunnelFactory>();
+
+    public ISshSessionConnector Ssh => services.GetRequiredService<ISshSessionConnector>();
+
+    public TimeProvider Clock => services.GetRequiredService<TimeProvider>();
+}
