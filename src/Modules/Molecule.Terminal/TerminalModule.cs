@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Molecule.Aws;
+using Molecule.Aws.Tunnel;
 using Molecule.Docker;
+using Molecule.Ssh;
 using Molecule.Kernel.Compute;
 using Molecule.Kernel.Http;
 using Molecule.Terminal.Backends;
+using Molecule.Terminal.Backends.Ec2;
 using Molecule.Terminal.Connect;
 using Molecule.Terminal.Diagnose;
 
@@ -19,8 +23,20 @@ public static class TerminalModule
             .Validate(
                 o => o.IdleMinutes > 0 && o.IdleMinutes <= TerminalOptions.MaxIdleMinutes,
                 $"TERMINAL_IDLE_MINUTES must be more than 0 and at most {TerminalOptions.MaxIdleMinutes}")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Ec2OsUser), "WORKSPACE_EC2_OS_USER must not be empty")
             .ValidateOnStart();
         services.AddDockerEngine(configuration);
+
+        // EC2 diagnose: AddAwsClients and AddSshSessions are idempotent; AddEicTunnel is not, so it is
+        // added only when no other module registered the tunnel.
+        services.AddAwsClients(configuration);
+        services.AddSshSessions(configuration);
+        if (!services.Any(descriptor => descriptor.ServiceType == typeof(IEicTunnelFactory)))
+        {
+            services.AddEicTunnel(configuration);
+        }
+
+        services.AddSingleton<Ec2DiagnoseDependencies>();
 
         services.AddSingleton<TerminalCallerCheck>();
         services.AddSingleton<TerminalOriginPolicy>();

@@ -14,5 +14,9 @@ internal sealed class TerminalOptions
     [ConfigurationKeyName("TERMINAL_IDLE_MINUTES")]
     public double IdleMinutes { get; set; } = 30;
 
+    /// <summary>The user the EC2 terminal and its diagnose log in as (the AMI's default user).</summary>
+    [ConfigurationKeyName("WORKSPACE_EC2_OS_USER")]
+    public string Ec2OsUser { get; set; } = "ubuntu";
+
     public TimeSpan IdleTimeout => TimeSpan.FromMinutes(IdleMinutes);
 }

@@ -73,20 +73,6 @@ public sealed class TerminalDiagnoseTests(DockerEngineFixture docker, TerminalAp
     }
 
     [Fact]
-    public async Task An_EC2_workspace_gets_one_step_saying_its_diagnose_is_not_built()
-    {
-        var workspace = await app.InsertTerminalWorkspaceAsync(instanceId: "i-0123456789abcdef0");
-
-        var body = await DiagnoseAsync(app, workspace);
-
-        body["backend"]!.GetValue<string>().ShouldBe("ec2");
-        body["instance_id"]!.GetValue<string>().ShouldBe("i-0123456789abcdef0");
-        body["ok"]!.GetValue<bool>().ShouldBeFalse();
-        body["first_failure"]!.GetValue<string>().ShouldBe("not-built");
-        Step(body, "not-built")["error"]!.GetValue<string>().ShouldBe("terminal diagnose is not available on the ec2 backend");
-    }
-
-    [Fact]
     public async Task An_unknown_workspace_is_404()
     {
         var response = await app.Admin().GetAsync($"/workspaces/{Guid.NewGuid()}/terminal/diagnose");
