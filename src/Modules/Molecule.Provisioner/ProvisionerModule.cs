@@ -29,6 +29,7 @@ public static class ProvisionerModule
         services.AddSingleton<IValidateOptions<DockerProvisionerOptions>, DockerProvisionerOptionsValidator>();
         services.AddSingleton<WorkspaceSettingsReader>();
         services.AddSingleton<PlatformUrlResolver>();
+        services.AddSingleton<ProgressEvents>();
         services.AddSingleton<ProvisionProgress>();
         services.AddSingleton<WorkspaceImages>();
         services.AddSingleton<WorkspaceResources>();

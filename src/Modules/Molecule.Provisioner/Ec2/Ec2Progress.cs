@@ -1,15 +1,12 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
-using Molecule.Kernel.Events;
 
 namespace Molecule.Provisioner.Ec2;
 
 /// <summary>
-/// WORKSPACE_PROVISION_PROGRESS events of an EC2 start, like the Docker path's stages. Payloads
-/// name AWS resources only (secret name, group, instance), never a value. Informational: a failed
-/// publish never fails a start.
+/// The EC2 start's WORKSPACE_PROVISION_PROGRESS stages, like the Docker path's. Payloads name AWS
+/// resources only (secret name, group, instance), never a value.
 /// </summary>
-internal sealed partial class Ec2Progress(IEventPublisher events, ILogger<Ec2Progress> logger)
+internal sealed class Ec2Progress(ProgressEvents progress)
 {
     public const string BootstrapWritten = "writing_bootstrap";
     public const string SecurityGroupReady = "security_group_ready";
@@ -21,21 +18,6 @@ internal sealed partial class Ec2Progress(IEventPublisher events, ILogger<Ec2Pro
     {
         details["stage"] = stage;
         details["backend"] = "ec2";
-        return SafelyAsync(() => events.RecordAndBroadcastAsync(EventTypes.WorkspaceProvisionProgress, workspaceId, details, cancellationToken));
+        return progress.RecordAsync(workspaceId, details, cancellationToken);
     }
-
-    private async Task SafelyAsync(Func<Task> publish)
-    {
-        try
-        {
-            await publish();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogPublishFailed(exception);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "could not publish an EC2 provisioning progress event")]
-    private partial void LogPublishFailed(Exception exception);
 }
