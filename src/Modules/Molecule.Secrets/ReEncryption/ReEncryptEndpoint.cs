@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Molecule.Kernel.Auth;
 using Molecule.Kernel.Http;
@@ -25,7 +26,7 @@ internal static class ReEncryptEndpoint
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAdminAuth();
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, SecretReEncryptor reEncryptor, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<ReEncryptionReport>, ApiError>> HandleAsync(HttpRequest request, SecretReEncryptor reEncryptor, CancellationToken cancellationToken)
     {
         var body = await JsonBodyReader.ReadBytesAsync(request, ReEncryptRequest.MaxBytes);
         if (body is null)
