@@ -27,14 +27,10 @@ public static class TerminalModule
             .ValidateOnStart();
         services.AddDockerEngine(configuration);
 
-        // EC2 diagnose: AddAwsClients and AddSshSessions are idempotent; AddEicTunnel is not, so it is
-        // added only when no other module registered the tunnel.
+        // EC2 diagnose: each of these registers only once, whichever module calls first.
         services.AddAwsClients(configuration);
         services.AddSshSessions(configuration);
-        if (!services.Any(descriptor => descriptor.ServiceType == typeof(IEicTunnelFactory)))
-        {
-            services.AddEicTunnel(configuration);
-        }
+        services.AddEicTunnel(configuration);
 
         services.AddSingleton<Ec2DiagnoseDependencies>();
 

@@ -12,10 +12,16 @@ public static class EicTunnelRegistration
     /// <summary>
     /// Registers <see cref="IEicTunnelFactory"/>. Needs an <c>IAmazonEC2</c> (the EC2 client
     /// registration) for endpoint lookup. Credentials come from the SDK's default chain unless an
-    /// <see cref="AWSCredentials"/> is registered already.
+    /// <see cref="AWSCredentials"/> is registered already. Safe to call from every module that
+    /// needs the tunnel: only the first call registers (one connection pool per process).
     /// </summary>
     public static IServiceCollection AddEicTunnel(this IServiceCollection services, IConfiguration configuration)
     {
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(IEicTunnelFactory)))
+        {
+            return services;
+        }
+
         services.AddOptions<EicTunnelOptions>()
             .Bind(configuration)
             .ValidateOnStart();

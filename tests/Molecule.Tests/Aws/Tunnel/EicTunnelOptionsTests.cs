@@ -38,6 +38,19 @@ public sealed class EicTunnelOptionsTests
     }
 
     [Fact]
+    public void Registering_the_tunnel_from_two_modules_keeps_one_connection_pool()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        var collection = new ServiceCollection()
+            .AddSingleton(EicTunnelTestKit.Ec2WithEndpointInSubnet())
+            .AddEicTunnel(configuration)
+            .AddEicTunnel(configuration);
+
+        collection.Count(descriptor => descriptor.ServiceType == typeof(IEicTunnelFactory)).ShouldBe(1);
+        collection.Count(descriptor => descriptor.ServiceType == typeof(IValidateOptions<EicTunnelOptions>)).ShouldBe(1);
+    }
+
+    [Fact]
     public void The_defaults_are_the_endpoint_limits()
     {
         var options = new EicTunnelOptions();
